@@ -20,6 +20,7 @@ CREATE TABLE `workpiece` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `code` VARCHAR(64) NOT NULL,
     `normalized_code` VARCHAR(64) NOT NULL,
+    `reversed_code` VARCHAR(64) NOT NULL,
     `description` VARCHAR(255) NULL,
     `drawing_no` VARCHAR(64) NULL,
     `location_id` INTEGER NULL,
@@ -30,6 +31,7 @@ CREATE TABLE `workpiece` (
     `updated_at` DATETIME(3) NOT NULL,
 
     UNIQUE INDEX `workpiece_normalized_code_key`(`normalized_code`),
+    INDEX `workpiece_reversed_code_idx`(`reversed_code`),
     INDEX `workpiece_location_id_idx`(`location_id`),
     INDEX `workpiece_placed_by_id_idx`(`placed_by_id`),
     PRIMARY KEY (`id`)
