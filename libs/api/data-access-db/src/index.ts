@@ -1,0 +1,10 @@
+export * from './lib/database-url';
+export * from './lib/prisma-client';
+export * from './lib/migrations';
+export * from './lib/location-paths';
+export * from './lib/lookup-batcher';
+export * from './lib/workpiece-repository';
+export * from './lib/query-log-writer';
+export * from './lib/auth-store';
+export * from './lib/demo-data';
+export type { QueryChannel, QueryOutcome, UserRole, LocationKind } from './generated/prisma/enums';
