@@ -20,7 +20,7 @@ export function reverseCode(code: string): string {
 
 /**
  * LIKE patterns (on `normalized_code` or `reversed_code`) and exact codes that together cover
- * every code one edit away from `code`, each usable as an index range: an edit at the start is
+ * every code one edit (or one swap of neighbours) away from `code`, each usable as an index range: an edit at the start is
  * searched from the end through `reversed_code`.
  */
 export function oneEditSearch(code: string): { forward: string[]; reversed: string[]; exact: string[] } {
@@ -33,6 +33,10 @@ export function oneEditSearch(code: string): { forward: string[]; reversed: stri
     const tail = escapeLike(chars.slice(i).join(''));
     const tailAfter = escapeLike(chars.slice(i + 1).join(''));
     if (i < chars.length) exact.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
+    // Two neighbours swapped (18-456 for 18-546) is the commonest slip of all.
+    if (i + 1 < chars.length && chars[i] !== chars[i + 1]) {
+      exact.add([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(''));
+    }
     if (i === 0) {
       // Insertion before, or substitution of, the first character: search backwards.
       reversed.push(escapeLike(reverseCode(code)) + '_');

@@ -1,0 +1,46 @@
+import { createPrismaClient } from '@workpiece/api-data-access-db';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { loadConfig } from './config';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const prisma = createPrismaClient(config.databaseUrl, { connectionLimit: config.databasePoolSize });
+// The console is built next to the API: dist/apps/api/main.js → dist/apps/console/browser.
+const consoleDir = config.consoleDir ?? fileURLToPath(new URL('../console/browser', import.meta.url));
+const { app, shutdown } = createApp({ config, prisma, consoleDir });
+
+const server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`工件位置 Workpiece Locator is running:
+  console         http://localhost:${port}/
+  WeChat webhook  http://<this server's public address>:${port}/wechat
+  health          http://localhost:${port}/api/health`);
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight and writing the query log …`);
+  // Requests in flight still log their answer: wait for them (at most the WeChat budget) first.
+  const closed = new Promise((done) => server.close(done));
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((done) => setTimeout(done, 6000))]);
+  try {
+    await shutdown();
+  } catch (error) {
+    console.error('Could not write the rest of the query log:', error);
+  }
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
