@@ -1,0 +1,2 @@
+export * from './lib/workpieces.routes';
+export * from './lib/workpieces-page';
