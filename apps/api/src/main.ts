@@ -1,4 +1,4 @@
-import { createPrismaClient } from '@workpiece/api-data-access-db';
+import { createPrismaClient, isLostConnectionError } from '@workpiece/api-data-access-db';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -10,6 +10,14 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+
+// mariadb 3.4 leaves a rejected promise nobody awaits when a connection dies while it is being set
+// up (the pool has been told and opens another). Node would exit on it, so a database blip would
+// take the API down; anything else unhandled still ends the process, as it does by default.
+process.on('unhandledRejection', (reason) => {
+  if (!isLostConnectionError(reason)) throw reason;
+  console.error('[db] connection lost while opening, the pool will retry:', reason.message.split('\n')[0]);
+});
 
 const prisma = createPrismaClient(config.databaseUrl, { connectionLimit: config.databasePoolSize });
 // The console is built next to the API: dist/apps/api/main.js → dist/apps/console/browser.

@@ -23,15 +23,23 @@ export class LocationPathCache {
 
   /** The path of one location, e.g. `['车体新厂房', '3号']`; loads or refreshes as needed. */
   async pathOf(locationId: number): Promise<string[]> {
-    await this.fresh();
-    return this.paths.get(locationId) ?? [];
+    return (await this.pathsOf([locationId])).get(locationId) ?? [];
   }
 
-  /** Paths for many locations at once. */
+  /** Paths for many locations at once; an id the cache does not know yet makes it reload first. */
   async pathsOf(locationIds: Iterable<number>): Promise<Map<number, string[]>> {
+    const ids = [...locationIds];
+    const loadedBefore = this.loadedAt;
     await this.fresh();
+    // A workpiece cannot point at a deleted location, so an unknown id is one created since the
+    // last load: an empty path would answer "not placed" for a placed workpiece. Reload, unless
+    // this call just did.
+    if (this.loadedAt === loadedBefore && ids.some((id) => !this.paths.has(id))) {
+      this.invalidate();
+      await this.fresh();
+    }
     const result = new Map<number, string[]>();
-    for (const id of locationIds) result.set(id, this.paths.get(id) ?? []);
+    for (const id of ids) result.set(id, this.paths.get(id) ?? []);
     return result;
   }
 

@@ -1,4 +1,5 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import { SqlError } from 'mariadb';
 import { PrismaClient } from '../generated/prisma/client';
 import { driverConfig, parseDatabaseUrl } from './database-url';
 
@@ -20,4 +21,15 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     idleTimeout: 60,
   });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Whether `error` is the mariadb driver reporting a dead connection (fatal: refused, closed, timed
+ * out, or failed while being set up); the pool drops that connection and opens another when asked.
+ */
+export function isLostConnectionError(error: unknown): error is Error & { fatal: true; sqlState: string } {
+  // The driver raises its own SqlError, or passes the socket's error on marked fatal with a SQLState.
+  if (!(error instanceof Error)) return false;
+  const marked = error as Partial<Pick<SqlError, 'fatal' | 'sqlState'>>;
+  return marked.fatal === true && (error instanceof SqlError || typeof marked.sqlState === 'string');
 }
