@@ -1,18 +1,3 @@
-import nx from '@nx/eslint-plugin';
-import angular from 'angular-eslint';
-import baseConfig from '../../../eslint.config.mjs';
+import angularConfig from '../../../eslint.angular.mjs';
 
-export default [
-  ...baseConfig,
-  ...nx.configs['flat/angular'],
-  ...nx.configs['flat/angular-template'],
-  // angular-eslint ships these without a `files` filter; the template parser must only see HTML.
-  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
-  {
-    files: ['**/*.ts'],
-    rules: {
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'wp', style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'wp', style: 'camelCase' }],
-    },
-  },
-];
+export default [...angularConfig];

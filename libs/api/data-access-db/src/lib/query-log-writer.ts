@@ -1,20 +1,8 @@
+import type { LoggedQuery, QueryLogSink, QueryOutcome } from '@workpiece/api-domain-query';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import type { QueryChannel, QueryOutcome } from '../generated/prisma/enums';
 
-/** One answered question, as the query log keeps it. */
-export interface QueryLogEntry {
-  channel: QueryChannel;
-  openid: string | null;
-  messageId: string | null;
-  /** Retry-dedupe key; a second row with the same key is dropped by the database. */
-  dedupeKey: string | null;
-  rawContent: string;
-  normalizedCodes: string[];
-  outcome: QueryOutcome;
-  replyText: string;
-  latencyMs: number;
-  createdAt: Date;
-}
+/** One answered question, as the query log keeps it (the domain's shape, stored as is). */
+export type QueryLogEntry = LoggedQuery;
 
 /** Tuning of the background writer. */
 export interface QueryLogWriterOptions {
@@ -32,7 +20,7 @@ export interface QueryLogWriterOptions {
  * While the database is down rows wait in memory and are written when it is back; `close()`
  * writes everything that is left, so a normal shutdown loses nothing.
  */
-export class QueryLogWriter {
+export class QueryLogWriter implements QueryLogSink {
   private buffer: QueryLogEntry[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> | null = null;

@@ -1,0 +1,77 @@
+import { createTestDatabase, type TestDatabase } from '../testing';
+import { type QueryLogEntry, QueryLogWriter } from './query-log-writer';
+
+describe('QueryLogWriter on MariaDB', () => {
+  let db: TestDatabase;
+
+  const entry = (over: Partial<QueryLogEntry> = {}): QueryLogEntry => ({
+    channel: 'wechat',
+    openid: 'o1',
+    messageId: '6054768590064713728',
+    dedupeKey: 'msg:6054768590064713728',
+    rawContent: '?18-546',
+    normalizedCodes: ['18-546'],
+    outcome: 'hit',
+    replyText: '[18-546]的工作台位为[车体新厂房3号]',
+    latencyMs: 3,
+    createdAt: new Date('2026-12-03T08:00:00.123Z'),
+    ...over,
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  beforeEach(async () => {
+    await db.prisma.queryLog.deleteMany();
+  });
+
+  it('when rows are written, then write() returns at once and flush() stores them, the 19-digit MsgId exact', async () => {
+    const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
+
+    writer.write(entry());
+    writer.write(entry({ dedupeKey: null, messageId: null, outcome: 'help', normalizedCodes: [] }));
+    expect(writer.pending).toBe(2);
+    await writer.flush();
+
+    const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.length).toBe(2);
+    expect(rows[0].messageId).toBe('6054768590064713728');
+    expect(rows[0].normalizedCodes).toEqual(['18-546']);
+    expect(rows[0].createdAt.toISOString()).toBe('2026-12-03T08:00:00.123Z');
+    await writer.close();
+  });
+
+  it('when two writers log the same dedupe key, then the database keeps the first row only', async () => {
+    const a = new QueryLogWriter(db.prisma);
+    const b = new QueryLogWriter(db.prisma);
+
+    a.write(entry({ replyText: 'first' }));
+    await a.flush();
+    b.write(entry({ replyText: 'second' }));
+    await b.flush();
+
+    const rows = await db.prisma.queryLog.findMany();
+    expect(rows.map((r) => r.replyText)).toEqual(['first']);
+    expect(await b.findByDedupeKey('msg:6054768590064713728')).toEqual({ replyText: 'first', outcome: 'hit' });
+  });
+
+  it('when the database refuses a batch, then the rows stay queued in order and are written later', async () => {
+    const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
+    const insert = spyOn(db.prisma, '$executeRaw').and.returnValue(Promise.reject(new Error('gone')) as never);
+
+    writer.write(entry({ dedupeKey: 'k1' }));
+    writer.write(entry({ dedupeKey: 'k2' }));
+    await expectAsync(writer.flush()).toBeRejectedWithError('gone');
+    expect(writer.pending).toBe(2);
+
+    insert.and.callThrough();
+    await writer.close();
+    const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.dedupeKey)).toEqual(['k1', 'k2']);
+  });
+});
