@@ -21,6 +21,11 @@ export default [
             { sourceTag: 'scope:wechat', onlyDependOnLibsWithTags: ['scope:wechat', 'scope:shared'], bannedExternalImports: ['express', '@prisma/*', 'mariadb', '@angular/*'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:api', 'scope:wechat', 'scope:shared'] },
+            // Set-up scripts and benchmarks drive the data layer directly, as an operator would.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:api', 'scope:wechat', 'scope:shared'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:api', 'scope:wechat', 'scope:shared'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:types'] },
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util', 'type:types'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:ui', 'type:util', 'type:types'] },
             // End-to-end tests make their own database with the data layer's test helpers.
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'] },

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { seedDemoData } from './demo-data';
-import { escapeLike, oneEditSearch, reverseCode, WorkpieceRepository } from './workpiece-repository';
+import { escapeLike, oneEditSearch, reverseCode, reverseLikePattern, WorkpieceRepository } from './workpiece-repository';
 
 describe('oneEditSearch', () => {
   it('when a code is given, then patterns cover substitutions, insertions and deletions at every position', () => {
@@ -14,6 +14,11 @@ describe('oneEditSearch', () => {
   it('when a code holds LIKE wildcards, then they are escaped', () => {
     expect(escapeLike('A_%!')).toBe('A!_!%!!');
     expect(reverseCode('18-546')).toBe('645-81');
+  });
+
+  it('when a LIKE pattern is read backwards, then escaped characters keep their escape in front', () => {
+    expect(reverseLikePattern('1_-546')).toBe('645-_1');
+    expect(reverseLikePattern('A!_B_')).toBe('_B!_A');
   });
 });
 
@@ -54,6 +59,7 @@ describe('WorkpieceRepository on MariaDB', () => {
     expect(await repo.findNearCodes('546', 3)).toEqual(['18-546']);
     expect(await repo.findNearCodes('28-546', 3)).toContain('18-546');
     expect(await repo.findNearCodes('18-456', 3)).toContain('18-546');
+    expect(await repo.findNearCodes('1X-546', 3)).toContain('18-546');
     expect(await repo.findNearCodes('19-1', 3)).toEqual(jasmine.arrayContaining(['19-101', '19-102']));
     expect(await repo.findNearCodes('ZZZZZZ', 3)).toEqual([]);
   });

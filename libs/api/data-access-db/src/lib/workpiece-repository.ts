@@ -18,6 +18,18 @@ export function reverseCode(code: string): string {
   return [...code].reverse().join('');
 }
 
+/** The same LIKE pattern read backwards, for the other column: `1_-546` on codes is `645-_1` on reversed codes. */
+export function reverseLikePattern(pattern: string): string {
+  const tokens: string[] = [];
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    // An escaped character stays behind its escape.
+    if (chars[i] === LIKE_ESCAPE && i + 1 < chars.length) tokens.push(chars[i] + chars[++i]);
+    else tokens.push(chars[i]);
+  }
+  return tokens.reverse().join('');
+}
+
 /**
  * LIKE patterns (on `normalized_code` or `reversed_code`) and exact codes that together cover
  * every code one edit (or one swap of neighbours) away from `code`, each usable as an index range: an edit at the start is
@@ -91,15 +103,21 @@ export class WorkpieceRepository implements WorkpieceFinder {
     };
     const like = (column: string) =>
       `SELECT code, normalized_code FROM workpiece WHERE ${column} LIKE ? ESCAPE '${LIKE_ESCAPE}'`;
+    // A one-edit pattern is given on both columns (they hold the same code, once backwards), so the
+    // database reads whichever index has the longer fixed start: `1_-7719` alone would scan every
+    // code that starts with 1, half the table, while `9177-_1` on reversed codes finds a handful.
+    // Either way the matches differ only in the `_`, so both indexes return them in the same order.
+    const either = `SELECT code, normalized_code FROM workpiece WHERE normalized_code LIKE ? ESCAPE '${LIKE_ESCAPE}' AND reversed_code LIKE ? ESCAPE '${LIKE_ESCAPE}'`;
     add(like('normalized_code'), `${escapeLike(normalized)}%`);
     add(like('reversed_code'), `${escapeLike(reverseCode(normalized))}%`);
-    for (const pattern of forward) add(like('normalized_code'), pattern);
-    for (const pattern of reversed) add(like('reversed_code'), pattern);
+    for (const pattern of forward) add(either, pattern, reverseLikePattern(pattern));
+    for (const pattern of reversed) add(either, reverseLikePattern(pattern), pattern);
     if (exact.length > 0) {
       add(`SELECT code, normalized_code FROM workpiece WHERE normalized_code IN (${exact.map(() => '?').join(',')})`, ...exact);
     }
+    // UNION ALL: the map below drops repeats anyway, so the server need not sort them out first.
     const rows = await this.prisma.$queryRawUnsafe<{ code: string; normalized_code: string }[]>(
-      parts.join(' UNION '),
+      parts.join(' UNION ALL '),
       ...params,
     );
     const displayOf = new Map(rows.map((row) => [row.normalized_code, row.code]));

@@ -178,8 +178,9 @@ function foundLine(workpiece: FoundWorkpiece, settings: Settings): string {
   // Seed data often pads names with spaces; pieces are trimmed so none shows up mid-sentence.
   const location = (workpiece.locationPath ?? []).map(tidy).join('');
   if (location === '') return renderTemplate(settings.templates.notPlaced, { code });
+  // Formatting a date in a time zone costs more than the rest of the line; skip it when unused.
   const placedAt =
-    workpiece.placedAt && !Number.isNaN(workpiece.placedAt.getTime())
+    settings.templates.hit.includes('{placedAt}') && workpiece.placedAt && !Number.isNaN(workpiece.placedAt.getTime())
       ? formatDateTime(workpiece.placedAt, settings.timeZone)
       : '';
   return renderTemplate(settings.templates.hit, { code, location, placedAt });
