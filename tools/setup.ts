@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { loadDotEnv, runMain } from './cli';
 import { productDatabase, ROOT } from './db/embedded';
 import { generatePrismaClient } from './db/generate';
-import { migrate } from './db/migrate';
-import { seed } from './db/seed';
 
 /** Gives this installation its own WeChat token in `.env` (git-ignored) unless one is configured. */
 function ensureLocalSettings(): void {
@@ -28,6 +26,9 @@ runMain(async () => {
   ensureLocalSettings();
   loadDotEnv(ROOT);
   console.log(process.env['DATABASE_URL'] ? '› Using DATABASE_URL' : '› Using the project-local MariaDB (.data/)');
+  // Loaded only now: the data layer imports the Prisma client generated a moment ago.
+  const { migrate } = await import('./db/migrate');
+  const { seed } = await import('./db/seed');
   const db = await productDatabase();
   try {
     await migrate(db.url);

@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDotEnv, runMain } from './cli';
 import { productDatabase, ROOT } from './db/embedded';
-import { migrate } from './db/migrate';
 
 runMain(async () => {
   loadDotEnv(ROOT);
@@ -18,6 +17,8 @@ runMain(async () => {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
   });
+  // Loaded only after the check above: the data layer needs the generated Prisma client.
+  const { migrate } = await import('./db/migrate');
   const db = await productDatabase();
   await migrate(db.url);
   const api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
