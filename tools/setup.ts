@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDotEnv, runMain } from './cli';
-import { productDatabase, ROOT } from './db/embedded';
+import { ROOT, withProductDatabase } from './db/embedded';
 import { generatePrismaClient } from './db/generate';
 
 /** Gives this installation its own WeChat token in `.env` (git-ignored) unless one is configured. */
@@ -29,13 +29,10 @@ runMain(async () => {
   // Loaded only now: the data layer imports the Prisma client generated a moment ago.
   const { migrate } = await import('./db/migrate');
   const { seed } = await import('./db/seed');
-  const db = await productDatabase();
-  try {
-    await migrate(db.url);
-    await seed(db.url);
-  } finally {
-    await db.stop();
-  }
+  await withProductDatabase(async (url) => {
+    await migrate(url);
+    await seed(url);
+  });
   console.log('› Building the API and the console');
   execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,console', '--output-style=static'], {
     cwd: ROOT,

@@ -159,6 +159,16 @@ export async function productDatabase(): Promise<{ url: string; embedded: boolea
   return { url: embeddedUrl(), embedded: true, stop: started ? stopEmbedded : async () => undefined };
 }
 
+/** Runs `work` against the product database, stopping the embedded server after if it started it. */
+export async function withProductDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const db = await productDatabase();
+  try {
+    await work(db.url);
+  } finally {
+    await db.stop();
+  }
+}
+
 if (isMain(import.meta.url)) {
   const command = process.argv[2];
   const run = async () => {

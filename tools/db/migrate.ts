@@ -2,7 +2,7 @@
 import { applyMigrations, ensureDatabaseExists } from '@workpiece/api-data-access-db';
 import { join } from 'node:path';
 import { isMain, loadDotEnv, runMain } from '../cli';
-import { productDatabase, ROOT } from './embedded';
+import { ROOT, withProductDatabase } from './embedded';
 
 /** Creates the database when missing and applies pending migrations. */
 export async function migrate(url: string): Promise<void> {
@@ -18,11 +18,6 @@ export async function migrate(url: string): Promise<void> {
 if (isMain(import.meta.url)) {
   runMain(async () => {
     loadDotEnv(ROOT);
-    const db = await productDatabase();
-    try {
-      await migrate(db.url);
-    } finally {
-      await db.stop();
-    }
+    await withProductDatabase(migrate);
   });
 }

@@ -2,7 +2,7 @@
 import { createPrismaClient, seedDemoData } from '@workpiece/api-data-access-db';
 import { randomBytes } from 'node:crypto';
 import { isMain, loadDotEnv, runMain } from '../cli';
-import { productDatabase, ROOT } from './embedded';
+import { ROOT, withProductDatabase } from './embedded';
 
 /** Seeds demo data; prints the admin password once when it was generated here. */
 export async function seed(url: string): Promise<void> {
@@ -26,11 +26,6 @@ export async function seed(url: string): Promise<void> {
 if (isMain(import.meta.url)) {
   runMain(async () => {
     loadDotEnv(ROOT);
-    const db = await productDatabase();
-    try {
-      await seed(db.url);
-    } finally {
-      await db.stop();
-    }
+    await withProductDatabase(seed);
   });
 }
