@@ -1,6 +1,6 @@
 // The bench factory: a location tree and one million workpieces, generated from their index so the
 // load script can tell the right answer for any code without asking the database.
-import { applyMigrations, ensureDatabaseExists, parseDatabaseUrl, driverConfig, reverseCode } from '@workpiece/api-data-access-db';
+import { applyMigrations, codeVariants, ensureDatabaseExists, parseDatabaseUrl, driverConfig, reverseCode } from '@workpiece/api-data-access-db';
 import { normalizeCode } from '@workpiece/api-domain-query';
 import * as mariadb from 'mariadb';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,14 @@ export async function prepareBenchDatabase(url: string, log: (line: string) => v
 
   const conn = await mariadb.createConnection({ ...driverConfig(parseDatabaseUrl(url)), connectTimeout: 10_000 });
   try {
-    const [counts] = await conn.query<{ workpieces: bigint; locations: bigint }[]>(
-      'SELECT (SELECT COUNT(*) FROM workpiece) AS workpieces, (SELECT COUNT(*) FROM location) AS locations',
+    const [counts] = await conn.query<{ workpieces: bigint; locations: bigint; variants: bigint }[]>(
+      'SELECT (SELECT COUNT(*) FROM workpiece) AS workpieces, (SELECT COUNT(*) FROM location) AS locations, ' +
+        '(SELECT COUNT(*) FROM workpiece_code_variant WHERE workpiece_id = ?) AS variants',
+      [WORKPIECE_COUNT],
     );
-    if (Number(counts.workpieces) === WORKPIECE_COUNT && Number(counts.locations) === LOCATION_COUNT) {
+    // The last workpiece having its variants means the whole set has them (they are written in id order).
+    const lastVariants = codeVariants(normalizeCode(codeAt(WORKPIECE_COUNT - 1))).length;
+    if (Number(counts.workpieces) === WORKPIECE_COUNT && Number(counts.locations) === LOCATION_COUNT && Number(counts.variants) === lastVariants) {
       log(`reusing ${WORKPIECE_COUNT.toLocaleString('en')} workpieces and ${LOCATION_COUNT} locations already in the database`);
       return { seededMs: 0 };
     }
@@ -104,7 +108,7 @@ export async function prepareBenchDatabase(url: string, log: (line: string) => v
 async function seed(conn: mariadb.Connection): Promise<void> {
   // Bench data only: the checks are off while loading rows that are correct by construction.
   await conn.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
-  for (const table of ['movement', 'query_log', 'workpiece', 'location']) await conn.query(`TRUNCATE TABLE ${table}`);
+  for (const table of ['movement', 'query_log', 'workpiece_code_variant', 'workpiece', 'location']) await conn.query(`TRUNCATE TABLE ${table}`);
 
   const now = new Date();
   const stamp = sqlDate(now);
@@ -125,6 +129,7 @@ async function seed(conn: mariadb.Connection): Promise<void> {
   await conn.beginTransaction();
   for (let start = 0; start < WORKPIECE_COUNT; start += ROWS_PER_INSERT) {
     const rows: string[] = [];
+    const variantRows: string[] = [];
     for (let i = start; i < Math.min(start + ROWS_PER_INSERT, WORKPIECE_COUNT); i++) {
       const code = codeAt(i);
       const normalized = normalizeCode(code);
@@ -135,15 +140,17 @@ async function seed(conn: mariadb.Connection): Promise<void> {
       rows.push(
         `(${i + 1}, '${code}', '${normalized}', '${reverseCode(normalized)}', ${bay === null ? 'NULL' : WORKSHOPS.length + bay + 1}, ${placedAt}, ${stamp}, ${stamp})`,
       );
+      for (const variant of codeVariants(normalized)) variantRows.push(`('${variant}', ${i + 1})`);
     }
     await conn.query(
       `INSERT INTO workpiece (id, code, normalized_code, reversed_code, location_id, placed_at, created_at, updated_at) VALUES ${rows.join(',')}`,
     );
+    await conn.query(`INSERT INTO workpiece_code_variant (variant, workpiece_id) VALUES ${variantRows.join(',')}`);
     if ((start + ROWS_PER_INSERT) % ROWS_PER_COMMIT === 0) {
       await conn.commit();
       await conn.beginTransaction();
     }
   }
   await conn.commit();
-  await conn.query('ANALYZE TABLE location, workpiece');
+  await conn.query('ANALYZE TABLE location, workpiece, workpiece_code_variant');
 }

@@ -2,7 +2,7 @@ import { hashPassword } from '@workpiece/api-domain-auth';
 import { normalizeCode } from '@workpiece/api-domain-query';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { LocationKind } from '../generated/prisma/enums';
-import { reverseCode } from './workpiece-repository';
+import { codeVariantRows, reverseCode } from './workpiece-repository';
 
 interface DemoLocation {
   code: string;
@@ -77,6 +77,7 @@ export async function seedDemoData(
           placedById: locationId ? admin.id : null,
         },
       });
+      await tx.workpieceCodeVariant.createMany({ data: codeVariantRows(wp.id, normalizedCode) });
       if (locationId) {
         await tx.movement.create({
           data: { workpieceId: wp.id, toLocationId: locationId, userId: admin.id, note: '演示数据 / demo data' },

@@ -113,14 +113,37 @@ describe('migrations', () => {
       const conn = await mariadb.createConnection(driverConfig(parseDatabaseUrl(url)));
       try {
         const rows = await conn.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }[]>(
-          'SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations',
+          'SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
         );
-        expect(rows.length).toBe(first.applied.length);
-        expect(rows[0].checksum).toBe(readMigrations(dir)[0].checksum);
-        expect(rows[0].finished_at).not.toBeNull();
-        expect(Number(rows[0].applied_steps_count)).toBe(1);
+        expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations(dir).map((m) => [m.name, m.checksum]));
+        for (const row of rows) {
+          expect(row.finished_at).not.toBeNull();
+          expect(Number(row.applied_steps_count)).toBe(1);
+        }
       } finally {
         await conn.end();
+      }
+    });
+
+    it('when workpieces exist before the code-variant migration, then it backfills their variants', async () => {
+      const [init, ...later] = readMigrations(dir);
+      const firstOnly = mkdtempSync(join(tmpdir(), 'wp-migrations-first-'));
+      cpSync(join(dir, init.name), join(firstOnly, init.name), { recursive: true });
+      await applyMigrations(url, firstOnly);
+      const conn = await mariadb.createConnection(driverConfig(parseDatabaseUrl(url)));
+      try {
+        await conn.query(
+          "INSERT INTO workpiece (code, normalized_code, reversed_code, updated_at) VALUES ('18-546', '18-546', '645-81', NOW(3))",
+        );
+
+        await applyMigrations(url, dir);
+
+        const rows = await conn.query<{ variant: string }[]>('SELECT variant FROM workpiece_code_variant ORDER BY variant');
+        expect(later.length).toBeGreaterThan(0);
+        expect(rows.map((r) => r.variant)).toEqual(['1-546', '18-46', '18-54', '18-56', '18546', '8-546']);
+      } finally {
+        await conn.end();
+        rmSync(firstOnly, { recursive: true, force: true });
       }
     });
 

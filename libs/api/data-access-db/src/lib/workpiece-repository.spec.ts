@@ -1,24 +1,22 @@
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { seedDemoData } from './demo-data';
-import { escapeLike, oneEditSearch, reverseCode, reverseLikePattern, WorkpieceRepository } from './workpiece-repository';
+import { codeVariants, escapeLike, neighbourSwaps, reverseCode, WorkpieceRepository } from './workpiece-repository';
 
-describe('oneEditSearch', () => {
-  it('when a code is given, then patterns cover substitutions, insertions and deletions at every position', () => {
-    const { forward, reversed, exact } = oneEditSearch('AB');
+describe('code variants', () => {
+  it('when a code is given, then each position is deleted once and repeats are dropped', () => {
+    expect(codeVariants('18-546')).toEqual(['8-546', '1-546', '18546', '18-46', '18-56', '18-54']);
+    expect(codeVariants('AAB')).toEqual(['AB', 'AA']);
+    expect(codeVariants('A')).toEqual([]);
+  });
 
-    expect(forward).toEqual(['A_B', 'A_', 'AB_']);
-    expect(reversed).toEqual(['BA_', 'B_']);
-    expect(exact.sort()).toEqual(['A', 'B', 'BA']);
+  it('when neighbours differ, then each swap is offered once', () => {
+    expect(neighbourSwaps('18-546')).toEqual(['81-546', '1-8546', '185-46', '18-456', '18-564']);
+    expect(neighbourSwaps('AAB')).toEqual(['ABA']);
   });
 
   it('when a code holds LIKE wildcards, then they are escaped', () => {
     expect(escapeLike('A_%!')).toBe('A!_!%!!');
     expect(reverseCode('18-546')).toBe('645-81');
-  });
-
-  it('when a LIKE pattern is read backwards, then escaped characters keep their escape in front', () => {
-    expect(reverseLikePattern('1_-546')).toBe('645-_1');
-    expect(reverseLikePattern('A!_B_')).toBe('_B!_A');
   });
 });
 
@@ -60,6 +58,9 @@ describe('WorkpieceRepository on MariaDB', () => {
     expect(await repo.findNearCodes('28-546', 3)).toContain('18-546');
     expect(await repo.findNearCodes('18-456', 3)).toContain('18-546');
     expect(await repo.findNearCodes('1X-546', 3)).toContain('18-546');
+    expect(await repo.findNearCodes('X8-546', 3)).toContain('18-546');
+    expect(await repo.findNearCodes('18546', 3)).toContain('18-546');
+    expect(await repo.findNearCodes('18-5461', 3)).toContain('18-546');
     expect(await repo.findNearCodes('19-1', 3)).toEqual(jasmine.arrayContaining(['19-101', '19-102']));
     expect(await repo.findNearCodes('ZZZZZZ', 3)).toEqual([]);
   });

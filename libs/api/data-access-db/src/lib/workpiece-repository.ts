@@ -18,48 +18,30 @@ export function reverseCode(code: string): string {
   return [...code].reverse().join('');
 }
 
-/** The same LIKE pattern read backwards, for the other column: `1_-546` on codes is `645-_1` on reversed codes. */
-export function reverseLikePattern(pattern: string): string {
-  const tokens: string[] = [];
-  const chars = [...pattern];
-  for (let i = 0; i < chars.length; i++) {
-    // An escaped character stays behind its escape.
-    if (chars[i] === LIKE_ESCAPE && i + 1 < chars.length) tokens.push(chars[i] + chars[++i]);
-    else tokens.push(chars[i]);
-  }
-  return tokens.reverse().join('');
+/**
+ * The code with one character deleted, once per position: the rows `workpiece_code_variant` keeps
+ * for it. Two codes one substitution apart share one of these; a code one insertion longer than
+ * the input has the input among them.
+ */
+export function codeVariants(code: string): string[] {
+  const chars = [...code];
+  if (chars.length < 2) return [];
+  return [...new Set(chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join('')))];
 }
 
-/**
- * LIKE patterns (on `normalized_code` or `reversed_code`) and exact codes that together cover
- * every code one edit (or one swap of neighbours) away from `code`, each usable as an index range: an edit at the start is
- * searched from the end through `reversed_code`.
- */
-export function oneEditSearch(code: string): { forward: string[]; reversed: string[]; exact: string[] } {
+/** The code with two different neighbouring characters swapped (18-456 for 18-546), once per position. */
+export function neighbourSwaps(code: string): string[] {
   const chars = [...code];
-  const forward: string[] = [];
-  const reversed: string[] = [];
-  const exact = new Set<string>();
-  for (let i = 0; i <= chars.length; i++) {
-    const head = escapeLike(chars.slice(0, i).join(''));
-    const tail = escapeLike(chars.slice(i).join(''));
-    const tailAfter = escapeLike(chars.slice(i + 1).join(''));
-    if (i < chars.length) exact.add(chars.slice(0, i).join('') + chars.slice(i + 1).join(''));
-    // Two neighbours swapped (18-456 for 18-546) is the commonest slip of all.
-    if (i + 1 < chars.length && chars[i] !== chars[i + 1]) {
-      exact.add([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(''));
-    }
-    if (i === 0) {
-      // Insertion before, or substitution of, the first character: search backwards.
-      reversed.push(escapeLike(reverseCode(code)) + '_');
-      if (chars.length > 1) reversed.push(escapeLike(reverseCode(chars.slice(1).join(''))) + '_');
-      continue;
-    }
-    forward.push(`${head}_${tail}`);
-    if (i < chars.length) forward.push(`${head}_${tailAfter}`);
+  const swaps = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] !== chars[i + 1]) swaps.add([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(''));
   }
-  exact.delete('');
-  return { forward, reversed, exact: [...exact] };
+  return [...swaps];
+}
+
+/** Rows to insert into `workpiece_code_variant` for one workpiece. */
+export function codeVariantRows(workpieceId: number, normalizedCode: string): { variant: string; workpieceId: number }[] {
+  return codeVariants(normalizedCode).map((variant) => ({ variant, workpieceId }));
 }
 
 /** Reads and lists workpieces; implements the query domain's `WorkpieceFinder` over MySQL. */
@@ -90,30 +72,26 @@ export class WorkpieceRepository implements WorkpieceFinder {
     }));
   }
 
-  /** Up to `limit` display codes near `normalized`: one edit away, then prefix, then ends-with. */
+  /** Up to `limit` display codes near `normalized`: one edit or swap away, then prefix, then ends-with. */
   async findNearCodes(normalized: string, limit: number): Promise<string[]> {
-    if (!normalized) return [];
-    const { forward, reversed, exact } = oneEditSearch(normalized);
+    if (!normalized || limit <= 0) return [];
     const per = Math.max(limit * 2, 5);
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => {
-      parts.push(`(${sql} LIMIT ${per})`);
-      params.push(...values);
-    };
+    const variants = codeVariants(normalized);
+    const shorterOrSwapped = [...new Set([...variants, ...neighbourSwaps(normalized)])];
+    const marks = (values: unknown[]) => values.map(() => '?').join(',');
     const like = (column: string) =>
-      `SELECT code, normalized_code FROM workpiece WHERE ${column} LIKE ? ESCAPE '${LIKE_ESCAPE}'`;
-    // A one-edit pattern is given on both columns (they hold the same code, once backwards), so the
-    // database reads whichever index has the longer fixed start: `1_-7719` alone would scan every
-    // code that starts with 1, half the table, while `9177-_1` on reversed codes finds a handful.
-    // Either way the matches differ only in the `_`, so both indexes return them in the same order.
-    const either = `SELECT code, normalized_code FROM workpiece WHERE normalized_code LIKE ? ESCAPE '${LIKE_ESCAPE}' AND reversed_code LIKE ? ESCAPE '${LIKE_ESCAPE}'`;
-    add(like('normalized_code'), `${escapeLike(normalized)}%`);
-    add(like('reversed_code'), `${escapeLike(reverseCode(normalized))}%`);
-    for (const pattern of forward) add(either, pattern, reverseLikePattern(pattern));
-    for (const pattern of reversed) add(either, reverseLikePattern(pattern), pattern);
-    if (exact.length > 0) {
-      add(`SELECT code, normalized_code FROM workpiece WHERE normalized_code IN (${exact.map(() => '?').join(',')})`, ...exact);
+      `(SELECT code, normalized_code FROM workpiece WHERE ${column} LIKE ? ESCAPE '${LIKE_ESCAPE}' LIMIT ${per})`;
+    const parts = [
+      like('normalized_code'),
+      like('reversed_code'),
+      // A shared variant: one character changed; the input itself as a variant: one character added.
+      `(SELECT w.code, w.normalized_code FROM workpiece_code_variant v JOIN workpiece w ON w.id = v.workpiece_id
+        WHERE v.variant IN (${marks([normalized, ...variants])}) LIMIT 50)`,
+    ];
+    const params: unknown[] = [`${escapeLike(normalized)}%`, `${escapeLike(reverseCode(normalized))}%`, normalized, ...variants];
+    if (shorterOrSwapped.length > 0) {
+      parts.push(`(SELECT code, normalized_code FROM workpiece WHERE normalized_code IN (${marks(shorterOrSwapped)}))`);
+      params.push(...shorterOrSwapped);
     }
     // UNION ALL: the map below drops repeats anyway, so the server need not sort them out first.
     const rows = await this.prisma.$queryRawUnsafe<{ code: string; normalized_code: string }[]>(
