@@ -63,7 +63,7 @@ describe('/wechat when the database goes away and comes back', () => {
     const giveUpAt = Date.now() + RECOVERY_MS;
     for (;;) {
       await app.queryLog.flush().catch(() => undefined);
-      const row = await app.prisma.queryLog.findUnique({ where: { dedupeKey: `msg:${msgId}` } });
+      const row = await app.prisma.queryLog.findFirst({ where: { messageId: msgId } });
       if (row || Date.now() > giveUpAt) return row;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -44,7 +44,7 @@ describe('/wechat retries and the query log', () => {
       const [first, ...others] = replies.map((r) => timeless(r.body));
       expect(first['Content']).toBe('[18-546]的工作台位为[车体新厂房3号]');
       for (const other of others) expect(other).toEqual(first);
-      expect(await app.prisma.queryLog.count({ where: { dedupeKey: `msg:${msgId}` } })).toBe(1);
+      expect(await app.prisma.queryLog.count({ where: { messageId: msgId } })).toBe(1);
     });
 
     it('when a retry reaches another API process, then it gets the first reply (not a fresh answer) and no second row', async () => {
@@ -65,7 +65,7 @@ describe('/wechat retries and the query log', () => {
         expect(readReply(first.body)['Content']).toBe('[18-548]的工作台位为[车体新厂房5号]');
         expect(retry.status).toBe(200);
         expect(timeless(retry.body)).toEqual(timeless(first.body));
-        expect(await app.prisma.queryLog.count({ where: { dedupeKey: `msg:${msgId}` } })).toBe(1);
+        expect(await app.prisma.queryLog.count({ where: { messageId: msgId } })).toBe(1);
       } finally {
         await second.close();
       }

@@ -34,7 +34,7 @@ describe('/wechat', () => {
   /** Writes the queued log and says whether a row exists for this MsgId. */
   async function loggedRowFor(msgId: string): Promise<boolean> {
     await app.queryLog.flush();
-    return (await app.prisma.queryLog.count({ where: { dedupeKey: `msg:${msgId}` } })) > 0;
+    return (await app.prisma.queryLog.count({ where: { messageId: msgId } })) > 0;
   }
 
   describe('URL check (GET)', () => {

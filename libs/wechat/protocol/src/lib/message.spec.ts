@@ -81,10 +81,10 @@ describe('toInboundMessage', () => {
 });
 
 describe('dedupeKey', () => {
-  it('when the message is text, then the key is its MsgId', () => {
-    const message = toInboundMessage(parseXml(textMessageXml({ content: 'x', msgId: '6054768590064713728' })));
+  it('when the message is text, then the key is its sender and MsgId', () => {
+    const message = toInboundMessage(parseXml(textMessageXml({ content: 'x', fromUser: 'o_user', msgId: '6054768590064713728' })));
 
-    expect(dedupeKey(message)).toBe('msg:6054768590064713728');
+    expect(dedupeKey(message)).toBe('msg:o_user:6054768590064713728');
   });
 
   it('when the event has a key, then the key has sender, time, event and event key', () => {
@@ -99,11 +99,11 @@ describe('dedupeKey', () => {
     expect(dedupeKey(message)).toBe('evt:o_user:100:subscribe');
   });
 
-  it('when an "other" message has a MsgId, then the key is its MsgId; without one, sender, time and type', () => {
+  it('when an "other" message has a MsgId, then the key is sender and MsgId; without one, sender, time and type', () => {
     const withId: InboundMessage = { type: 'other', msgType: 'image', toUser: 'gh_1', fromUser: 'o_user', createTime: '100', msgId: '7' };
     const withoutId: InboundMessage = { type: 'other', msgType: 'location', toUser: 'gh_1', fromUser: 'o_user', createTime: '100' };
 
-    expect(dedupeKey(withId)).toBe('msg:7');
+    expect(dedupeKey(withId)).toBe('msg:o_user:7');
     expect(dedupeKey(withoutId)).toBe('oth:o_user:100:location');
   });
 

@@ -73,13 +73,14 @@ export function toInboundMessage(fields: Record<string, string>): InboundMessage
 }
 
 /**
- * The key that recognises WeChat's retries of one delivery: `msg:<MsgId>` when there is a MsgId, else
+ * The key that recognises WeChat's retries of one delivery: `msg:<FromUserName>:<MsgId>` when there is a
+ * MsgId (the sender too, because MsgIds have been seen to repeat across users), else
  * `evt:<FromUserName>:<CreateTime>:<Event>[:<EventKey>]`, or `oth:<FromUserName>:<CreateTime>:<MsgType>`.
  */
 export function dedupeKey(msg: InboundMessage): string {
   switch (msg.type) {
     case 'text':
-      return `msg:${msg.msgId}`;
+      return `msg:${msg.fromUser}:${msg.msgId}`;
     case 'event':
       return msg.eventKey === undefined
         ? `evt:${msg.fromUser}:${msg.createTime}:${msg.event}`
@@ -87,7 +88,7 @@ export function dedupeKey(msg: InboundMessage): string {
     case 'other':
       return msg.msgId === undefined
         ? `oth:${msg.fromUser}:${msg.createTime}:${msg.msgType}`
-        : `msg:${msg.msgId}`;
+        : `msg:${msg.fromUser}:${msg.msgId}`;
   }
 }
 
