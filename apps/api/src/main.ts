@@ -2,6 +2,7 @@ import { createPrismaClient, isLostConnectionError } from '@workpiece/api-data-a
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { createHttpServer } from './http-server';
 
 let config;
 try {
@@ -24,7 +25,7 @@ const prisma = createPrismaClient(config.databaseUrl, { connectionLimit: config.
 const consoleDir = config.consoleDir ?? fileURLToPath(new URL('../console/browser', import.meta.url));
 const { app, shutdown } = createApp({ config, prisma, consoleDir });
 
-const server = app.listen(config.port, config.host, () => {
+const server = createHttpServer(app).listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`工件位置 Workpiece Locator is running:

@@ -9,9 +9,10 @@ import { type TestDatabase, createTestDatabase } from '@workpiece/api-data-acces
 import { decodeAesKey } from '@workpiece/wechat-protocol';
 import { randomEncodingAesKey } from '@workpiece/wechat-protocol/testing';
 import { randomBytes } from 'node:crypto';
-import { type Server, createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { createApp } from '../app';
 import { type Config, loadConfig } from '../config';
+import { createHttpServer } from '../http-server';
 import { TcpProxy } from './tcp-proxy';
 
 /** The WeChat account a test app is configured as. */
@@ -111,7 +112,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ...options.env,
     });
     const { app, queryLog, shutdown } = createApp({ config, prisma: appPrisma, now: options.now });
-    const server = await listen(createServer(app));
+    const server = await listen(createHttpServer(app));
     cleanups.unshift(async () => {
       await closeServer(server);
       await shutdown();
