@@ -14,12 +14,18 @@ export interface PrismaClientOptions {
 /** Creates a Prisma client over the pure-JS mariadb driver (no native engine needed). */
 export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
   const target = parseDatabaseUrl(databaseUrl);
-  const adapter = new PrismaMariaDb({
-    ...driverConfig(target),
-    connectionLimit: options.connectionLimit ?? 10,
-    // Re-check idle connections so a restarted server is noticed without restarting the API.
-    idleTimeout: 60,
-  });
+  const adapter = new PrismaMariaDb(
+    {
+      ...driverConfig(target),
+      connectionLimit: options.connectionLimit ?? 10,
+      // Re-check idle connections so a restarted server is noticed without restarting the API.
+      idleTimeout: 60,
+    },
+    // The binary protocol prepares, executes and closes every statement: three writes for one
+    // query. Our batched `IN (…)` lookups and multi-row log inserts vary in length, so no prepared
+    // statement is ever reused; the text protocol sends each as one packet.
+    { useTextProtocol: true },
+  );
   return new PrismaClient({ adapter });
 }
 

@@ -60,6 +60,25 @@ describe('QueryLogWriter on MariaDB', () => {
     expect(await b.findByDedupeKey('msg:6054768590064713728')).toEqual({ replyText: 'first', outcome: 'hit' });
   });
 
+  it('when rows arrive while an INSERT is under way, then they wait for their own turn and close() writes them', async () => {
+    const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
+    const insert = spyOn(db.prisma, '$executeRaw').and.callThrough();
+
+    writer.write(entry({ dedupeKey: 'k1' }));
+    const flushing = writer.flush();
+    writer.write(entry({ dedupeKey: 'k2' }));
+    writer.write(entry({ dedupeKey: 'k3' }));
+    await flushing;
+
+    expect(insert).toHaveBeenCalledTimes(1);
+    expect(writer.pending).toBe(2);
+    await writer.close();
+    expect(writer.pending).toBe(0);
+    expect(insert).toHaveBeenCalledTimes(2);
+    const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.dedupeKey)).toEqual(['k1', 'k2', 'k3']);
+  });
+
   it('when the database refuses a batch, then the rows stay queued in order and are written later', async () => {
     const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
     const insert = spyOn(db.prisma, '$executeRaw').and.returnValue(Promise.reject(new Error('gone')) as never);

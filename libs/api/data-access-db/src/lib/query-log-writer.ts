@@ -56,11 +56,15 @@ export class QueryLogWriter implements QueryLogSink {
     return this.buffer.length;
   }
 
-  /** Writes everything queued so far; rejects if the database refuses. */
+  /** Writes the rows queued when it is called; rejects if the database refuses. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.maxBatch);
+    // Rows queued while an INSERT is under way wait for their own timer rather than follow at
+    // once, so under load each INSERT carries a full interval's rows instead of a few.
+    let left = this.buffer.length;
+    while (left > 0 && this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, Math.min(this.maxBatch, left));
+      left -= batch.length;
       this.flushing = this.insert(batch).catch((error: unknown) => {
         // Put the rows back in front, in order, so nothing is lost while the database is away.
         this.buffer.unshift(...batch);
@@ -78,7 +82,7 @@ export class QueryLogWriter implements QueryLogSink {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flush();
+    while (this.buffer.length > 0 || this.flushing) await this.flush();
   }
 
   /** The reply already given for a dedupe key (by any API process), if it is logged. */
