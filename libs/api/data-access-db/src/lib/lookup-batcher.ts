@@ -1,15 +1,16 @@
 /**
- * Collects single-key lookups that arrive within `windowMs` and answers them with one query.
- * Under load, fifty WeChat messages in flight become one `IN (…)` query instead of fifty round
- * trips; alone, a lookup waits at most `windowMs`.
+ * Collects single-key lookups and answers them with one query. By default the window is one turn
+ * of the event loop: under load, the messages read from many sockets at once become one `IN (…)`
+ * query instead of a round trip each, while a lookup that arrives alone waits for nothing.
+ * A `windowMs` above 0 waits that long instead.
  */
 export class LookupBatcher<K, V> {
   private pending = new Map<K, { resolve: (v: V | undefined) => void; reject: (e: unknown) => void }[]>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelTimer: (() => void) | null = null;
 
   constructor(
     private readonly fetchMany: (keys: K[]) => Promise<Map<K, V>>,
-    private readonly windowMs = 1,
+    private readonly windowMs = 0,
     private readonly maxBatch = 500,
   ) {}
 
@@ -20,7 +21,7 @@ export class LookupBatcher<K, V> {
       if (waiters) waiters.push({ resolve, reject });
       else this.pending.set(key, [{ resolve, reject }]);
       if (this.pending.size >= this.maxBatch) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.windowMs);
+      else if (!this.cancelTimer) this.cancelTimer = this.later(() => this.flush());
     });
   }
 
@@ -30,9 +31,18 @@ export class LookupBatcher<K, V> {
     return values.filter((value): value is V => value !== undefined);
   }
 
+  private later(run: () => void): () => void {
+    if (this.windowMs <= 0) {
+      const immediate = setImmediate(run);
+      return () => clearImmediate(immediate);
+    }
+    const timer = setTimeout(run, this.windowMs);
+    return () => clearTimeout(timer);
+  }
+
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
     const batch = this.pending;
     this.pending = new Map();
     if (batch.size === 0) return;

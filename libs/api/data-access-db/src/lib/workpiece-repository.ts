@@ -57,7 +57,7 @@ export class WorkpieceRepository implements WorkpieceFinder {
         select: { code: true, normalizedCode: true, locationId: true, placedAt: true },
       });
       return new Map(rows.map((row) => [row.normalizedCode, row]));
-    }, options.lookupWindowMs ?? 1);
+    }, options.lookupWindowMs);
   }
 
   /** Exact matches by normalized code; concurrent callers share one query. */
