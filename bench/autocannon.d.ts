@@ -20,6 +20,8 @@ declare module 'autocannon' {
     amount?: number;
     timeout?: number;
     pipelining?: number;
+    /** Requests per second over all connections; unlimited when absent. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: Request[];

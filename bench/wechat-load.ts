@@ -23,6 +23,8 @@ const SERVERS = (env['BENCH_SERVERS'] || 'ours,floor').split(',').map((s) => s.t
 /** When set, the API runs with `--cpu-prof` and writes its profile into this folder. */
 const CPU_PROF_DIR = env['BENCH_CPU_PROF'];
 const MISS_SHARE = share('BENCH_MISS_SHARE', 0.1);
+/** Requests per second offered in all (0: as fast as the server answers, the default). */
+const RATE = env['BENCH_RATE'] ? positiveInt('BENCH_RATE', 0) : 0;
 const TOKEN = randomBytes(12).toString('hex');
 const OPENIDS = Array.from({ length: 1000 }, (_, i) => `oBench${String(i).padStart(22, '0')}`);
 
@@ -274,7 +276,14 @@ function load(base: string, factory: MessageFactory, seconds: number, onChecked:
       onChecked(ok, ok ? '' : `${String(context['content'])} → "${got}"`);
     },
   };
-  return autocannon({ url: base, connections: CONNECTIONS, duration: seconds, timeout: 10, requests: [request] });
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    requests: [request],
+    ...(RATE > 0 && { overallRate: RATE }),
+  });
 }
 
 async function bench(kind: ServerKind, pool: mariadb.Pool, dbPid: number | null): Promise<Measured> {
@@ -382,7 +391,13 @@ function report(runs: Measured[]): void {
   if (ours && floor) {
     const ratio = ours.result.requests.total / ours.result.duration / (floor.result.requests.total / floor.result.duration);
     const clean = ours.result.errors + ours.result.non2xx + ours.wrongCount === 0;
-    console.log(`\nours/floor throughput: ${(ratio * 100).toFixed(0)}% (aim ≥ 70%: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
+    if (RATE > 0) {
+      // At a fixed offered rate both answer the same number of requests; what differs is the cost.
+      const cpu = (m: Measured) => (m.serverCpuMs ?? NaN) / Math.max(1, m.result.requests.total);
+      console.log(`\nat ${RATE} req/s offered: ours uses ${(cpu(ours) / cpu(floor)).toFixed(2)}× the floor's server CPU per request`);
+    } else {
+      console.log(`\nours/floor throughput: ${(ratio * 100).toFixed(0)}% (aim ≥ 70%: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
+    }
     console.log(`ours p99: ${ours.result.latency.p99} ms (aim < 50 ms: ${ours.result.latency.p99 < 50 ? 'met' : 'MISSED'})`);
     console.log(`ours errors and wrong replies: ${clean ? 'none (aim met)' : 'SOME (aim MISSED)'}`);
   }
@@ -416,7 +431,8 @@ async function main(): Promise<void> {
     );
     console.log(
       `${availableParallelism()} cores, Node ${process.version}, MariaDB ${server.version} (buffer pool ${Number(server.bufferPool) >> 20} MiB); ` +
-        `${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, ${Math.round(MISS_SHARE * 100)}% misses`,
+        `${CONNECTIONS} connections${RATE > 0 ? ` offering ${RATE} req/s` : ''}, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, ` +
+        `${Math.round(MISS_SHARE * 100)}% misses`,
     );
     // Read the indexes once so whichever server goes first does not pay for a cold buffer pool.
     await pool.query('SELECT COUNT(*) FROM workpiece FORCE INDEX (workpiece_normalized_code_key)');

@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): App {
   const workpieces = new WorkpieceRepository(prisma);
   const authStore = new PrismaAuthStore(prisma);
   const queryLog = new QueryLogWriter(prisma, {
-    onError: (error) => console.error('[query-log] write failed, will retry:', error instanceof Error ? error.message : error),
+    onError: (error) => console.error('[query-log]', error.message),
   });
   const desk = new AnswerDesk(queryLog, { budgetMs: config.wechat.replyBudgetMs, now });
 

@@ -60,8 +60,8 @@ export function textMessage(
   });
 }
 
-/** An event (`subscribe`, `unsubscribe`…) from `openid` to the test account. */
-export function eventMessage(app: TestApp, p: { event: string; openid: string; createTime?: number }): string {
+/** An event (`subscribe`, `unsubscribe`, `VIEW`…) from `openid` to the test account. */
+export function eventMessage(app: TestApp, p: { event: string; openid: string; createTime?: number; eventKey?: string }): string {
   return (
     '<xml>' +
     `<ToUserName>${cdata(app.account.accountId)}</ToUserName>` +
@@ -69,6 +69,7 @@ export function eventMessage(app: TestApp, p: { event: string; openid: string; c
     `<CreateTime>${p.createTime ?? nowSeconds()}</CreateTime>` +
     `<MsgType>${cdata('event')}</MsgType>` +
     `<Event>${cdata(p.event)}</Event>` +
+    (p.eventKey === undefined ? '' : `<EventKey>${cdata(p.eventKey)}</EventKey>`) +
     '</xml>'
   );
 }

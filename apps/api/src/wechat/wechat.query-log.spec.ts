@@ -72,6 +72,26 @@ describe('/wechat retries and the query log', () => {
     });
   });
 
+  describe('when a menu link is clicked', () => {
+    it('when its VIEW event carries a URL longer than the log keeps, then it is logged once, retries included, and later messages are logged too', async () => {
+      const openid = newOpenid();
+      const createTime = nowSeconds() - 3;
+      const url = `https://factory.example/oauth2/authorize?redirect_uri=${'https%3A%2F%2Ffactory.example%2Fworkpieces%3Fline%3D18'.repeat(6)}`;
+      const click = eventMessage(app, { openid, event: 'VIEW', eventKey: url, createTime });
+
+      const first = await postPlain(app, click, { timestamp: createTime });
+      const retry = await postPlain(app, click, { timestamp: createTime + 3 });
+      const after = await postPlain(app, textMessage(app, { openid, content: '?18-546' }));
+      await app.queryLog.flush();
+
+      expect([first.body, retry.body]).toEqual(['success', 'success']);
+      expect(readReply(after.body)['Content']).toBe('[18-546]的工作台位为[车体新厂房3号]');
+      const rows = await app.prisma.queryLog.findMany({ where: { openid }, orderBy: { id: 'asc' } });
+      expect(rows.map((row) => row.outcome)).toEqual(['event', 'hit']);
+      expect(rows[0].dedupeKey?.startsWith(`evt:${openid}:${createTime}:VIEW:https://factory.example/`)).toBeTrue();
+    });
+  });
+
   describe('when distinct messages are answered', () => {
     it('then each gets one row with channel, openid, exact MsgId, codes, outcome, reply and latency', async () => {
       const openid = newOpenid();

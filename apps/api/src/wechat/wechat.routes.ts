@@ -18,7 +18,7 @@ import {
   verifyUrlCheck,
 } from '@workpiece/wechat-protocol';
 import { randomBytes } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Request, Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, Router } from 'express';
 import type { Config } from '../config';
 
 // A retry keeps the message's CreateTime while the query's timestamp moves on: a gap of a
@@ -39,6 +39,14 @@ function queryOf(req: Request): WechatQuery {
   const q: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.query)) if (typeof value === 'string') q[key] = value;
   return q;
+}
+
+// res.send would hash every reply into an ETag and check the request's freshness headers; a
+// webhook reply is never cached, and at the webhook's rate that work is measurable.
+function sendBody(res: Response, contentType: string, body: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', contentType);
+  res.end(body);
 }
 
 function answerFor(message: InboundMessage, finder: WorkpieceFinder, options: AnswerOptions) {
@@ -88,7 +96,7 @@ export function wechatRoutes(deps: {
     });
     if (!answer.replyText) {
       // "success" tells WeChat: no reply, and do not retry.
-      res.type('text/plain').send('success');
+      sendBody(res, 'text/plain; charset=utf-8', 'success');
       return;
     }
     let xml = buildTextReply({
@@ -106,7 +114,7 @@ export function wechatRoutes(deps: {
         nonce: randomBytes(5).readUIntBE(0, 5).toString(),
       });
     }
-    res.type('application/xml; charset=utf-8').send(xml);
+    sendBody(res, 'application/xml; charset=utf-8', xml);
   });
 
   const protocolErrors: ErrorRequestHandler = (error, _req, res, next) => {

@@ -79,9 +79,10 @@ describe('QueryLogWriter on MariaDB', () => {
     expect(rows.map((r) => r.dedupeKey)).toEqual(['k1', 'k2', 'k3']);
   });
 
-  it('when the database refuses a batch, then the rows stay queued in order and are written later', async () => {
+  it('when the database is away, then the rows stay queued in order and are written when it is back', async () => {
     const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
     const insert = spyOn(db.prisma, '$executeRaw').and.returnValue(Promise.reject(new Error('gone')) as never);
+    const probe = spyOn(db.prisma, '$queryRaw').and.returnValue(Promise.reject(new Error('gone')) as never);
 
     writer.write(entry({ dedupeKey: 'k1' }));
     writer.write(entry({ dedupeKey: 'k2' }));
@@ -89,8 +90,51 @@ describe('QueryLogWriter on MariaDB', () => {
     expect(writer.pending).toBe(2);
 
     insert.and.callThrough();
+    probe.and.callThrough();
     await writer.close();
     const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.dedupeKey)).toEqual(['k1', 'k2']);
+    expect(writer.rejected).toBe(0);
+  });
+
+  it('when the database answers but refuses one row for good, then the rest of its batch is stored and that row alone is given up', async () => {
+    const errors: string[] = [];
+    const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000, onError: (error) => errors.push(error.message) });
+
+    writer.write(entry({ dedupeKey: 'k1' }));
+    // INT holds no latency this large: strict SQL refuses the row whatever is tried.
+    writer.write(entry({ dedupeKey: 'k2', latencyMs: 2 ** 40 }));
+    writer.write(entry({ dedupeKey: 'k3' }));
+    await writer.flush();
+    writer.write(entry({ dedupeKey: 'k4' }));
+    await writer.close();
+
+    const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.dedupeKey)).toEqual(['k1', 'k3', 'k4']);
+    expect(writer.rejected).toBe(1);
+    expect(errors.length).toBe(1);
+    expect(errors[0]).toContain('k2');
+  });
+
+  it('when values are longer than their columns, then the row is stored cut to fit and its long dedupe key still finds it', async () => {
+    const writer = new QueryLogWriter(db.prisma, { flushIntervalMs: 10_000 });
+    // A menu click sends its URL as EventKey; the dedupe key then outgrows VARCHAR(191).
+    const longKey = `evt:o1:1796364408:VIEW:https://factory.example/wp?${'q=工件&'.repeat(60)}`;
+    const otherLongKey = `${longKey}x`;
+
+    writer.write(entry({ dedupeKey: longKey, rawContent: '位'.repeat(30_000), openid: 'o'.repeat(100), messageId: '9'.repeat(40) }));
+    writer.write(entry({ dedupeKey: otherLongKey, replyText: 'other' }));
+    await writer.close();
+
+    const rows = await db.prisma.queryLog.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.length).toBe(2);
+    expect(rows[0].dedupeKey?.length).toBe(191);
+    expect(rows[0].dedupeKey).not.toBe(rows[1].dedupeKey);
+    expect(Buffer.byteLength(rows[0].rawContent)).toBeLessThanOrEqual(65_535);
+    expect(rows[0].rawContent.startsWith('位位位')).toBeTrue();
+    expect(rows[0].openid?.length).toBe(64);
+    expect(rows[0].messageId?.length).toBe(32);
+    expect(await writer.findByDedupeKey(longKey)).toEqual({ replyText: '[18-546]的工作台位为[车体新厂房3号]', outcome: 'hit' });
+    expect(await writer.findByDedupeKey(otherLongKey)).toEqual({ replyText: 'other', outcome: 'hit' });
   });
 });

@@ -1,8 +1,48 @@
-import type { LoggedQuery, QueryLogSink, QueryOutcome } from '@workpiece/api-domain-query';
+import { type LoggedQuery, type QueryLogSink, type QueryOutcome, truncateUtf8 } from '@workpiece/api-domain-query';
+import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 
 /** One answered question, as the query log keeps it (the domain's shape, stored as is). */
 export type QueryLogEntry = LoggedQuery;
+
+// Column sizes of query_log (characters for VARCHAR, bytes for TEXT), from the schema.
+const OPENID_CHARS = 64;
+const MESSAGE_ID_CHARS = 32;
+const DEDUPE_KEY_CHARS = 191;
+const TEXT_BYTES = 65_535;
+
+/**
+ * The dedupe key as `query_log` stores it. Keys longer than the column (an event whose EventKey is
+ * a long menu URL) keep a readable start and end with the SHA-256 of the whole key, so they stay
+ * distinct and the same message always maps to the same row.
+ */
+export function storedDedupeKey(key: string): string {
+  // A UTF-16 length within the limit means a code-point length within it too; only longer keys are counted.
+  if (key.length <= DEDUPE_KEY_CHARS || [...key].length <= DEDUPE_KEY_CHARS) return key;
+  const digest = createHash('sha256').update(key, 'utf8').digest('hex');
+  return `${[...key].slice(0, DEDUPE_KEY_CHARS - digest.length - 1).join('')}#${digest}`;
+}
+
+/** The row with every value cut to its column, so one unusual message cannot fail a whole INSERT. */
+export function fitToColumns(entry: QueryLogEntry): QueryLogEntry {
+  return {
+    ...entry,
+    openid: entry.openid === null ? null : cutChars(entry.openid, OPENID_CHARS),
+    messageId: entry.messageId === null ? null : cutChars(entry.messageId, MESSAGE_ID_CHARS),
+    dedupeKey: entry.dedupeKey === null ? null : storedDedupeKey(entry.dedupeKey),
+    rawContent: cutBytes(entry.rawContent, TEXT_BYTES),
+    replyText: cutBytes(entry.replyText, TEXT_BYTES),
+  };
+}
+
+function cutChars(value: string, max: number): string {
+  return value.length <= max ? value : [...value].slice(0, max).join('');
+}
+
+function cutBytes(value: string, max: number): string {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short texts, nearly all of them, need no counting.
+  return value.length * 3 <= max ? value : truncateUtf8(value, max);
+}
 
 /** Tuning of the background writer. */
 export interface QueryLogWriterOptions {
@@ -12,7 +52,8 @@ export interface QueryLogWriterOptions {
   maxBatch?: number;
   /** Rows kept while the database is away; beyond this the oldest are dropped (and counted). */
   maxBuffered?: number;
-  onError?: (error: unknown) => void;
+  /** Told of every failed write (the rows wait and are tried again) and every row given up. */
+  onError?: (error: Error) => void;
 }
 
 /**
@@ -27,6 +68,8 @@ export class QueryLogWriter implements QueryLogSink {
   private failures = 0;
   /** Rows given up because the buffer was full while the database was away. */
   dropped = 0;
+  /** Rows the database refused for good (it answered, but would not store them). */
+  rejected = 0;
 
   private readonly flushIntervalMs: number;
   private readonly maxBatch: number;
@@ -43,7 +86,7 @@ export class QueryLogWriter implements QueryLogSink {
 
   /** Queues a row; returns at once. */
   write(entry: QueryLogEntry): void {
-    this.buffer.push(entry);
+    this.buffer.push(fitToColumns(entry));
     if (this.buffer.length > this.maxBuffered) {
       this.dropped += this.buffer.length - this.maxBuffered;
       this.buffer.splice(0, this.buffer.length - this.maxBuffered);
@@ -65,11 +108,7 @@ export class QueryLogWriter implements QueryLogSink {
     while (left > 0 && this.buffer.length > 0) {
       const batch = this.buffer.splice(0, Math.min(this.maxBatch, left));
       left -= batch.length;
-      this.flushing = this.insert(batch).catch((error: unknown) => {
-        // Put the rows back in front, in order, so nothing is lost while the database is away.
-        this.buffer.unshift(...batch);
-        throw error;
-      });
+      this.flushing = this.store(batch);
       try {
         await this.flushing;
       } finally {
@@ -87,9 +126,10 @@ export class QueryLogWriter implements QueryLogSink {
 
   /** The reply already given for a dedupe key (by any API process), if it is logged. */
   async findByDedupeKey(dedupeKey: string): Promise<{ replyText: string; outcome: QueryOutcome } | null> {
-    const queued = this.buffer.find((entry) => entry.dedupeKey === dedupeKey);
+    const stored = storedDedupeKey(dedupeKey);
+    const queued = this.buffer.find((entry) => entry.dedupeKey === stored);
     if (queued) return { replyText: queued.replyText, outcome: queued.outcome };
-    return this.prisma.queryLog.findUnique({ where: { dedupeKey }, select: { replyText: true, outcome: true } });
+    return this.prisma.queryLog.findUnique({ where: { dedupeKey: stored }, select: { replyText: true, outcome: true } });
   }
 
   private schedule(delayMs: number): void {
@@ -103,13 +143,60 @@ export class QueryLogWriter implements QueryLogSink {
         () => (this.failures = 0),
         (error: unknown) => {
           this.failures++;
-          this.options.onError?.(error);
+          this.options.onError?.(new Error(`write failed, ${this.buffer.length} rows wait to be tried again: ${messageOf(error)}`));
           // Back off while the database is away: 0.1 s, 0.2 s … up to 5 s.
           if (this.buffer.length > 0) this.schedule(Math.min(5000, 100 * 2 ** Math.min(this.failures, 6)));
         },
       );
     }, delayMs);
     this.timer.unref?.();
+  }
+
+  /**
+   * Writes a batch. When the database is away, the rows go back to the front of the queue, in
+   * order, and the error is thrown. When it answers but refuses the batch, one row is at fault:
+   * the rows are written one at a time and only the ones it still refuses are given up, so one
+   * bad row can never hold back the log behind it.
+   */
+  private async store(batch: QueryLogEntry[]): Promise<void> {
+    try {
+      await this.insert(batch);
+      return;
+    } catch (error) {
+      if (!(await this.databaseAnswers())) {
+        this.buffer.unshift(...batch);
+        throw error;
+      }
+    }
+    for (const [i, row] of batch.entries()) {
+      let error: unknown = null;
+      // Two tries each: a row may have met a passing conflict (a deadlock with another API process).
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          await this.insert([row]);
+          error = null;
+          break;
+        } catch (failure) {
+          error = failure;
+        }
+      }
+      if (error === null) continue;
+      if (!(await this.databaseAnswers())) {
+        this.buffer.unshift(...batch.slice(i));
+        throw error;
+      }
+      this.rejected++;
+      this.options.onError?.(new Error(`gave up a row the database refuses (${row.dedupeKey ?? 'no key'}): ${messageOf(error)}`));
+    }
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.prisma.$queryRaw`SELECT 1`;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async insert(batch: QueryLogEntry[]): Promise<void> {
@@ -123,4 +210,8 @@ export class QueryLogWriter implements QueryLogSink {
       VALUES ${Prisma.join(rows)}
       ON DUPLICATE KEY UPDATE id = id`;
   }
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).at(-1) ?? 'unknown error';
 }

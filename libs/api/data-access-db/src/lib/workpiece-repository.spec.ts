@@ -40,11 +40,12 @@ describe('WorkpieceRepository on MariaDB', () => {
     const byCode = new Map(found.map((f) => [f.code, f]));
     expect(byCode.size).toBe(2);
     expect(byCode.get('18-546')?.locationPath).toEqual(['车体新厂房', '3号']);
+    expect(byCode.get('18-546')?.placedAt).toEqual(jasmine.any(Date));
     expect(byCode.get('20-001')?.locationPath).toBeNull();
   });
 
   it('when lookups arrive in the same moment, then they are answered by one query', async () => {
-    const spy = spyOn(db.prisma.workpiece, 'findMany').and.callThrough();
+    const spy = spyOn(db.prisma, '$queryRaw').and.callThrough();
 
     const results = await Promise.all(['18-546', '18-547', '19-101'].map((c) => repo.findByNormalizedCodes([c])));
 

@@ -1,7 +1,7 @@
 import type { FoundWorkpiece, WorkpieceFinder } from '@workpiece/api-domain-query';
 import { normalizeCode, rankNearCodes } from '@workpiece/api-domain-query';
 import type { WorkpieceDto, WorkpieceListQuery } from '@workpiece/api-types';
-import type { PrismaClient } from '../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { WorkpieceWhereInput } from '../generated/prisma/models';
 import { LocationPathCache } from './location-paths';
 import { LookupBatcher } from './lookup-batcher';
@@ -44,18 +44,25 @@ export function codeVariantRows(workpieceId: number, normalizedCode: string): { 
   return codeVariants(normalizedCode).map((variant) => ({ variant, workpieceId }));
 }
 
+interface LookupRow {
+  code: string;
+  normalizedCode: string;
+  locationId: number | null;
+  placedAt: Date | null;
+}
+
 /** Reads and lists workpieces; implements the query domain's `WorkpieceFinder` over MySQL. */
 export class WorkpieceRepository implements WorkpieceFinder {
   readonly locationPaths: LocationPathCache;
-  private readonly byCode: LookupBatcher<string, { code: string; normalizedCode: string; locationId: number | null; placedAt: Date | null }>;
+  private readonly byCode: LookupBatcher<string, LookupRow>;
 
   constructor(private readonly prisma: PrismaClient, options: { lookupWindowMs?: number; locationCacheMs?: number } = {}) {
     this.locationPaths = new LocationPathCache(prisma, options.locationCacheMs ?? 5000);
     this.byCode = new LookupBatcher(async (codes) => {
-      const rows = await prisma.workpiece.findMany({
-        where: { normalizedCode: { in: codes } },
-        select: { code: true, normalizedCode: true, locationId: true, placedAt: true },
-      });
+      // A raw query costs Prisma about half the CPU of the same findMany, and this one runs for
+      // every message WeChat sends.
+      const rows = await prisma.$queryRaw<LookupRow[]>`SELECT code, normalized_code AS normalizedCode,
+        location_id AS locationId, placed_at AS placedAt FROM workpiece WHERE normalized_code IN (${Prisma.join(codes)})`;
       return new Map(rows.map((row) => [row.normalizedCode, row]));
     }, options.lookupWindowMs);
   }
