@@ -41,4 +41,39 @@ describe('truncateUtf8', () => {
   it('when even the ellipsis does not fit, then the result is empty', () => {
     expect(truncateUtf8('车体', 2)).toBe('');
   });
+
+  it('when mixed text is cut at every limit from 0 to past its length, then each result fits, is whole graphemes of the start and the longest such cut', () => {
+    const text = '工件18-546在二号仓库😀第3排👨‍👩‍👧，🇨🇳请到前台领取。'; // no whitespace
+    const total = encoder.encode(text).length;
+
+    for (let maxBytes = 0; maxBytes <= total + 2; maxBytes++) {
+      const result = truncateUtf8(text, maxBytes);
+
+      expectLongestWholeCut(text, result, maxBytes);
+    }
+  });
 });
+
+const graphemesOf = (text: string): string[] =>
+  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+
+function expectLongestWholeCut(text: string, result: string, maxBytes: number): void {
+  const context = `maxBytes ${maxBytes} → ${JSON.stringify(result)}`;
+  expect(encoder.encode(result).length).withContext(context).toBeLessThanOrEqual(maxBytes);
+  if (encoder.encode(text).length <= maxBytes) {
+    expect(result).withContext(context).toBe(text);
+    return;
+  }
+  if (result === '') {
+    expect(maxBytes).withContext(context).toBeLessThan(3);
+    return;
+  }
+  expect(result.endsWith('…')).withContext(context).toBeTrue();
+  const kept = result.slice(0, -1);
+  const parts = graphemesOf(text);
+  const keptParts = graphemesOf(kept);
+  expect(keptParts).withContext(context).toEqual(parts.slice(0, keptParts.length));
+  // The text has no whitespace for the cut to drop, so the next grapheme simply did not fit.
+  const next = parts[keptParts.length];
+  expect(encoder.encode(kept + next + '…').length).withContext(context).toBeGreaterThan(maxBytes);
+}

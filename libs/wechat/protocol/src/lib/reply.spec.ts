@@ -1,12 +1,8 @@
 import { OFFICIAL_VECTOR, randomEncodingAesKey } from '../testing';
 import { decodeAesKey, decryptMessage } from './crypto';
-import { buildEncryptedEnvelope, buildTextReply, encryptReply, truncateUtf8 } from './reply';
+import { buildEncryptedEnvelope, buildTextReply, encryptReply } from './reply';
 import { computeMsgSignature } from './signature';
 import { parseXml } from './xml';
-
-const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
-const graphemes = (text: string): string[] =>
-  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 
 describe('buildTextReply', () => {
   it('when given a reply, then it is the documented XML with CreateTime in seconds outside CDATA', () => {
@@ -70,69 +66,3 @@ describe('encryptReply', () => {
     expect(encryptReply('<xml/>', p)).toBe(encryptReply('<xml/>', p));
   });
 });
-
-describe('truncateUtf8', () => {
-  it('when the text fits exactly, then it comes back unchanged without an ellipsis', () => {
-    const text = '工件18-546'; // 3+3+6 = 12 bytes
-
-    expect(truncateUtf8(text, 12)).toBe(text);
-  });
-
-  it('when Chinese text is cut at every limit from 0 to past its length, then the result fits, is valid UTF-8 and is the longest prefix that fits', () => {
-    const text = '工件18-546在二号仓库第3排，请到前台领取。';
-    const total = utf8Bytes(text);
-
-    for (let maxBytes = 0; maxBytes <= total + 2; maxBytes++) {
-      const result = truncateUtf8(text, maxBytes);
-
-      expectValidCut(text, result, maxBytes, '…');
-    }
-  });
-
-  it('when emoji with surrogate pairs, ZWJ sequences and flags are cut at every limit, then no code point or emoji is split', () => {
-    const text = 'a😀b👨‍👩‍👧c🇨🇳d工😀😀e';
-    const total = utf8Bytes(text);
-
-    for (let maxBytes = 0; maxBytes <= total + 2; maxBytes++) {
-      const result = truncateUtf8(text, maxBytes);
-
-      expectValidCut(text, result, maxBytes, '…');
-    }
-  });
-
-  it('when a custom or empty ellipsis is given, then it is used and counted', () => {
-    expect(truncateUtf8('工件工件', 9, '...')).toBe('工件...');
-    expect(truncateUtf8('工件工件', 8, '...')).toBe('工...');
-    expect(truncateUtf8('工件工件', 7, '')).toBe('工件');
-  });
-
-  it('when the limit is smaller than the ellipsis, then the text is cut bare to fit', () => {
-    expect(truncateUtf8('abcdef', 2)).toBe('ab');
-  });
-
-  it('when the limit is negative or not a number, then it throws a RangeError', () => {
-    expect(() => truncateUtf8('abc', -1)).toThrowError(RangeError);
-    expect(() => truncateUtf8('abc', Number.NaN)).toThrowError(RangeError);
-  });
-});
-
-function expectValidCut(text: string, result: string, maxBytes: number, ellipsis: string): void {
-  const context = `maxBytes ${maxBytes} → ${JSON.stringify(result)}`;
-  const bytes = Buffer.from(result, 'utf8');
-  expect(bytes.length).withContext(context).toBeLessThanOrEqual(maxBytes);
-  expect(bytes.toString('utf8')).withContext(context).toBe(result);
-  expect(result).withContext(context).not.toContain('\uFFFD');
-  if (utf8Bytes(text) <= maxBytes) {
-    expect(result).withContext(context).toBe(text);
-    return;
-  }
-  const suffix = utf8Bytes(ellipsis) <= maxBytes ? ellipsis : '';
-  expect(result.endsWith(suffix)).withContext(context).toBeTrue();
-  const kept = result.slice(0, result.length - suffix.length);
-  const parts = graphemes(text);
-  const keptParts = graphemes(kept);
-  // The kept part is whole graphemes of the original, and the next one would not have fitted.
-  expect(keptParts).withContext(context).toEqual(parts.slice(0, keptParts.length));
-  const next = parts[keptParts.length];
-  expect(utf8Bytes(kept + next + suffix)).withContext(context).toBeGreaterThan(maxBytes);
-}

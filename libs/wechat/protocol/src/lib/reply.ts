@@ -4,7 +4,6 @@ import { cdata } from './xml';
 
 // 10^11 seconds is the year 5138 but only 1973 in milliseconds: a value this large is a unit mistake.
 const MAX_CREATE_TIME_SECONDS = 1e11;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Builds a passive text reply; `createTimeSeconds` is Unix seconds (floored), and milliseconds are refused. */
 export function buildTextReply(p: { toUser: string; fromUser: string; createTimeSeconds: number; content: string }): string {
@@ -44,25 +43,4 @@ export function encryptReply(
   const encrypt = encryptMessage(replyXml, p.key, p.appId, p.random16);
   const msgSignature = computeMsgSignature(p.token, p.timestamp, p.nonce, encrypt);
   return buildEncryptedEnvelope({ encrypt, msgSignature, timestamp: p.timestamp, nonce: p.nonce });
-}
-
-/**
- * Cuts `text` so that it plus `ellipsis` fits in `maxBytes` of UTF-8, on a grapheme boundary (so never inside a
- * code point, a surrogate pair or an emoji sequence); returns `text` unchanged when it already fits.
- */
-export function truncateUtf8(text: string, maxBytes: number, ellipsis = '…'): string {
-  if (!(maxBytes >= 0)) throw new RangeError('maxBytes must be a number ≥ 0');
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
-  const ellipsisBytes = Buffer.byteLength(ellipsis, 'utf8');
-  // When even the ellipsis does not fit, a bare cut is the only way to honour maxBytes.
-  const suffix = ellipsisBytes <= maxBytes ? ellipsis : '';
-  let budget = maxBytes - Buffer.byteLength(suffix, 'utf8');
-  let kept = '';
-  for (const { segment } of graphemes.segment(text)) {
-    const bytes = Buffer.byteLength(segment, 'utf8');
-    if (bytes > budget) break;
-    kept += segment;
-    budget -= bytes;
-  }
-  return kept + suffix;
 }
