@@ -154,7 +154,8 @@ export async function request(app: TestApp, path: string, init: RequestInit = {}
   return read(await fetch(app.baseUrl + path, init));
 }
 
-function wechatUrl(app: TestApp, query: WechatQuery): string {
+/** The webhook URL of `app` with this query. */
+export function wechatUrl(app: TestApp, query: WechatQuery): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (typeof value === 'string') params.set(name, value);
   return `${app.baseUrl}/wechat?${params}`;

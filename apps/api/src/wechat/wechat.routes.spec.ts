@@ -12,10 +12,12 @@ import {
   newOpenid,
   nowSeconds,
   openEncryptedReply,
+  plainQuery,
   postEncrypted,
   postPlain,
   readReply,
   textMessage,
+  wechatUrl,
 } from '../testing/wechat-requests';
 
 const XML_UTF8 = 'application/xml; charset=utf-8';
@@ -337,6 +339,20 @@ describe('/wechat', () => {
 
       expect(res.status).toBe(400);
       expect(res.body).not.toMatch(STACK_TRACE);
+    });
+
+    it('when the body names a charset or encoding nobody can read, then 415 without a stack trace and nothing written', async () => {
+      const msgId = newMsgId();
+      const body = textMessage(app, { content: '?18-546', openid: newOpenid(), msgId });
+      const url = wechatUrl(app, plainQuery(app));
+
+      const charset = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml; charset=klingon' }, body });
+      const encoding = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml', 'content-encoding': 'compress' }, body });
+
+      expect([charset.status, encoding.status]).toEqual([415, 415]);
+      expect(await charset.text()).not.toMatch(STACK_TRACE);
+      expect(await encoding.text()).not.toMatch(STACK_TRACE);
+      expect(await loggedRowFor(msgId)).toBeFalse();
     });
 
     it('when the body is not XML at all, then 400 without a stack trace', async () => {

@@ -117,19 +117,51 @@ export function wechatRoutes(deps: {
     sendBody(res, 'application/xml; charset=utf-8', xml);
   });
 
+  const refusals = new RefusalLog(now);
   const protocolErrors: ErrorRequestHandler = (error, _req, res, next) => {
     if (isWechatProtocolError(error)) {
       // A missing query parameter is a failed signature check, not a malformed body.
       const status = error.reason === 'missing_field' && /^query /.test(error.message) ? 401 : (STATUS_BY_REASON[error.reason] ?? 400);
+      // WeChat shows its users only "service unavailable"; the operator needs the reason (a wrong
+      // AppID, a key changed on one side only, a skewed clock) without a line per request.
+      refusals.note(status, error.reason, error.message);
       res.status(status).type('text/plain').send(status === 401 ? 'invalid signature' : 'bad request');
       return;
     }
     if (error?.type === 'entity.too.large') {
+      refusals.note(413, 'too_large', `body over ${config.bodyLimit}`);
       res.status(413).type('text/plain').send('payload too large');
+      return;
+    }
+    // The body reader's own refusals (an unknown charset or encoding, an aborted upload) are the
+    // sender's fault: a 4xx, not a 500 with a stack trace in the log.
+    if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+      refusals.note(error.status, String(error.type ?? 'bad_body'), String(error.message ?? ''));
+      res.status(error.status).type('text/plain').send('bad request');
       return;
     }
     next(error);
   };
   router.use(protocolErrors);
   return router;
+}
+
+/** Logs refused webhook requests, at most one line per kind a minute, with how many were alike. */
+class RefusalLog {
+  private readonly last = new Map<string, { at: number; suppressed: number }>();
+
+  constructor(private readonly now: () => number) {}
+
+  note(status: number, reason: string, detail: string): void {
+    const kind = `${status} ${reason}`;
+    const seen = this.last.get(kind);
+    const now = this.now();
+    if (seen && now - seen.at < 60_000) {
+      seen.suppressed++;
+      return;
+    }
+    const more = seen?.suppressed ? ` (${seen.suppressed} more like it in the last minute)` : '';
+    this.last.set(kind, { at: now, suppressed: 0 });
+    console.warn(`[wechat] refused a request with ${kind}: ${detail.slice(0, 200)}${more}`);
+  }
 }

@@ -9,7 +9,9 @@ export type QueryLogEntry = LoggedQuery;
 const OPENID_CHARS = 64;
 const MESSAGE_ID_CHARS = 32;
 const DEDUPE_KEY_CHARS = 191;
-const TEXT_BYTES = 65_535;
+// raw_content and reply_text are TEXT (65,535 bytes), but rows wait in memory while the database
+// is away, so a message is kept to the size of a reply: plenty to see what was asked.
+const TEXT_BYTES = 2_000;
 
 /**
  * The dedupe key as `query_log` stores it. Keys longer than the column (an event whose EventKey is
@@ -50,7 +52,7 @@ export interface QueryLogWriterOptions {
   flushIntervalMs?: number;
   /** Rows per INSERT. */
   maxBatch?: number;
-  /** Rows kept while the database is away; beyond this the oldest are dropped (and counted). */
+  /** Rows kept while the database is away (50,000: at most a few hundred MB); beyond this the oldest are dropped (and counted). */
   maxBuffered?: number;
   /** Told of every failed write (the rows wait and are tried again) and every row given up. */
   onError?: (error: Error) => void;
@@ -81,7 +83,7 @@ export class QueryLogWriter implements QueryLogSink {
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.maxBatch = options.maxBatch ?? 500;
-    this.maxBuffered = options.maxBuffered ?? 100_000;
+    this.maxBuffered = options.maxBuffered ?? 50_000;
   }
 
   /** Queues a row; returns at once. */

@@ -66,6 +66,15 @@ describe('WorkpieceRepository on MariaDB', () => {
     expect(await repo.findNearCodes('ZZZZZZ', 3)).toEqual([]);
   });
 
+  it('when a code is far longer than any stored one, then neither lookup asks the database', async () => {
+    const spy = spyOn(db.prisma, '$queryRawUnsafe').and.callThrough();
+    const long = '18-546'.repeat(10_000);
+
+    expect(await repo.findNearCodes(long, 3)).toEqual([]);
+    expect(await repo.findByNormalizedCodes([long])).toEqual([]);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it('when the console lists with a search, then it pages and counts matches', async () => {
     const all = await repo.list({ page: 1, pageSize: 2 });
     const search = await repo.list({ q: '１８－５４', page: 1, pageSize: 50 });

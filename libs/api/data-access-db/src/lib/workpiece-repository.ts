@@ -1,5 +1,5 @@
 import type { FoundWorkpiece, WorkpieceFinder } from '@workpiece/api-domain-query';
-import { normalizeCode, rankNearCodes } from '@workpiece/api-domain-query';
+import { fitsCodeLength, MAX_CODE_LENGTH, normalizeCode, rankNearCodes } from '@workpiece/api-domain-query';
 import type { WorkpieceDto, WorkpieceListQuery } from '@workpiece/api-types';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { WorkpieceWhereInput } from '../generated/prisma/models';
@@ -69,7 +69,7 @@ export class WorkpieceRepository implements WorkpieceFinder {
 
   /** Exact matches by normalized code; concurrent callers share one query. */
   async findByNormalizedCodes(codes: string[]): Promise<FoundWorkpiece[]> {
-    const rows = await this.byCode.loadMany(codes);
+    const rows = await this.byCode.loadMany(codes.filter(fitsCodeLength));
     const paths = await this.locationPaths.pathsOf(rows.flatMap((r) => (r.locationId === null ? [] : [r.locationId])));
     return rows.map((row) => ({
       code: row.code,
@@ -81,7 +81,9 @@ export class WorkpieceRepository implements WorkpieceFinder {
 
   /** Up to `limit` display codes near `normalized`: one edit or swap away, then prefix, then ends-with. */
   async findNearCodes(normalized: string, limit: number): Promise<string[]> {
-    if (!normalized || limit <= 0) return [];
+    // Its variants grow with the square of its length; one longer than a stored code plus one
+    // insertion has no neighbour anyway.
+    if (!normalized || limit <= 0 || [...normalized].length > MAX_CODE_LENGTH + 1) return [];
     const per = Math.max(limit * 2, 5);
     const variants = codeVariants(normalized);
     const shorterOrSwapped = [...new Set([...variants, ...neighbourSwaps(normalized)])];

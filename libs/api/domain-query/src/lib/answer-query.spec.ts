@@ -117,6 +117,18 @@ describe('answerQuery', () => {
     expect(answer.replyText).toBe('未找到工件[99-999]');
   });
 
+  it('when a "code" is longer than any code can be, then it is answered not found without asking the finder', async () => {
+    const finder = sampleFinder();
+    const long = 'A'.repeat(20_000);
+
+    const answer = await answerQuery(`?${long} 18-546`, finder);
+
+    expect(finder.byCodesCalls).toEqual([['18-546']]);
+    expect(finder.nearCalls).toEqual([]);
+    expect(answer.outcome).toBe('partial');
+    expect(answer.replyText).toBe(`未找到工件[${'A'.repeat(64)}…]\n[18-546]的工作台位为[车体新厂房3号]`);
+  });
+
   it('when a code is missed, then the line shows it as typed', async () => {
     const answer = await answerQuery('?ｘｙ－１', sampleFinder());
 

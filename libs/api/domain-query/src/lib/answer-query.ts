@@ -1,5 +1,5 @@
 import { normalizeCode } from './normalize-code';
-import { MAX_CODES_PER_QUERY, parseQueryText, type QueryCode } from './parse-query-text';
+import { fitsCodeLength, MAX_CODE_LENGTH, MAX_CODES_PER_QUERY, parseQueryText, type QueryCode } from './parse-query-text';
 import {
   BUSY_REPLY,
   ERROR_REPLY,
@@ -66,17 +66,22 @@ export async function answerQuery(text: string, finder: WorkpieceFinder, options
   const query = parseQueryText(text);
   if (query.kind === 'help') return reply('help', settings.templates.help, [], settings);
 
-  // One round trip for all codes, however many were asked: WeChat gives us 5 s in all.
+  // One round trip for all codes, however many were asked: WeChat gives us 5 s in all. A code
+  // longer than any stored one cannot exist, and searching near it would cost more the longer it
+  // is, so it is answered "not found" without asking the database.
   const normalizedCodes = query.codes.map((code) => code.normalized);
+  const storable = normalizedCodes.filter(fitsCodeLength);
   const found = new Map<string, FoundWorkpiece>();
-  for (const workpiece of await finder.findByNormalizedCodes(normalizedCodes)) {
+  for (const workpiece of storable.length > 0 ? await finder.findByNormalizedCodes(storable) : []) {
     if (!found.has(workpiece.normalizedCode)) found.set(workpiece.normalizedCode, workpiece);
   }
 
   const misses = query.codes.filter((code) => !found.has(code.normalized));
   const nearCodes = new Map(
     await Promise.all(
-      misses.map(async (code) => [code.normalized, await findNear(finder, code.normalized, settings)] as const),
+      misses
+        .filter((code) => fitsCodeLength(code.normalized))
+        .map(async (code) => [code.normalized, await findNear(finder, code.normalized, settings)] as const),
     ),
   );
 
@@ -188,7 +193,9 @@ function foundLine(workpiece: FoundWorkpiece, settings: Settings): string {
 
 function missLine(code: QueryCode, near: string[], settings: Settings): string {
   const { miss, missSuggestion } = settings.templates;
-  const line = renderTemplate(miss, { input: tidy(code.raw), normalized: code.normalized });
+  const input = fitsCodeLength(code.raw) ? tidy(code.raw) : `${[...tidy(code.raw)].slice(0, MAX_CODE_LENGTH).join('')}…`;
+  const normalized = fitsCodeLength(code.normalized) ? code.normalized : `${[...code.normalized].slice(0, MAX_CODE_LENGTH).join('')}…`;
+  const line = renderTemplate(miss, { input, normalized });
   return near.length > 0 ? line + renderTemplate(missSuggestion, { codes: near.join('、') }) : line;
 }
 

@@ -87,7 +87,27 @@ describe('parseQueryText', () => {
     expect(normalizedOf(parseQueryText('18-546？'))).toEqual(['18-546']);
   });
 
-  it('when a message mixes a word with a code, then both are asked', () => {
-    expect(normalizedOf(parseQueryText('你好 18-546'))).toEqual(['你好', '18-546']);
+  it('when a message mixes words with a code, then only the code is asked', () => {
+    expect(normalizedOf(parseQueryText('你好 18-546'))).toEqual(['18-546']);
+  });
+
+  const phrasings = ['18-546在哪？', '工件：18-546', '请问18-546在哪里', '查一下18-546', '“18-546”', '18-546号', '18-546。', '18-546.', '#18-546!', '（18-546）'];
+  for (const text of phrasings) {
+    it(`when the code is asked as ${JSON.stringify(text)}, then 18-546 alone is asked, as typed`, () => {
+      expect(parseQueryText(text)).toEqual({ kind: 'codes', codes: [{ raw: '18-546', normalized: '18-546' }], dropped: 0 });
+    });
+  }
+
+  it('when two codes are joined by a word, then both are asked', () => {
+    expect(normalizedOf(parseQueryText('18-546及18-547'))).toEqual(['18-546', '18-547']);
+    expect(normalizedOf(parseQueryText('查18-546 查18-547'))).toEqual(['18-546', '18-547']);
+  });
+
+  it('when a code holds dots, slashes or underscores inside, then they stay part of it', () => {
+    expect(normalizedOf(parseQueryText('?A1.2/3_4．'))).toEqual(['A1.2/3_4']);
+  });
+
+  it('when a line break follows a dash, then it still separates', () => {
+    expect(normalizedOf(parseQueryText('18-\n546'))).toEqual(['18-', '546']);
   });
 });

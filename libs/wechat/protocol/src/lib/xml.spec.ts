@@ -103,6 +103,12 @@ describe('parseXml', () => {
     expect(thrownReason(() => parseXml('<xml><A>&#xD800;</A></xml>'))).toBe('malformed_xml');
   });
 
+  it('when an entity is named after an Object property, then it is unknown too, not the property', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(thrownReason(() => parseXml(`<xml><A>a&${name};b</A></xml>`))).withContext(name).toBe('malformed_xml');
+    }
+  });
+
   it('when the XML is broken, then it throws malformed_xml', () => {
     for (const broken of [
       '',

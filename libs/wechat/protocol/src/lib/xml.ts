@@ -56,7 +56,8 @@ export function assertNoDeclarations(body: string): void {
 export function decodeXmlText(text: string): string {
   return text.replace(/&([^;&\s]*);?/g, (match, name: string) => {
     if (!match.endsWith(';')) throw new WechatProtocolError('malformed_xml', 'bare & in text');
-    if (name in PREDEFINED_ENTITIES) return PREDEFINED_ENTITIES[name];
+    // Own keys only: `&constructor;` must not find Object.prototype's.
+    if (Object.hasOwn(PREDEFINED_ENTITIES, name)) return PREDEFINED_ENTITIES[name];
     const ref = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
     const codePoint = ref ? parseInt(ref[1] ?? ref[2], ref[1] ? 16 : 10) : NaN;
     const char = codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
