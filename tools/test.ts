@@ -1,12 +1,11 @@
 // `npm test`: lint, type-check, every Jasmine suite (libs and API, on a real MariaDB), the
 // console's Karma suite in headless Chromium, and the end-to-end test of the built product.
 // Ends with one line `N passed, N failed` over all suites.
+import * as mariadb from 'mariadb';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { runMain } from './cli';
-import { embeddedUrl, portOpen, ROOT, startEmbedded, stopEmbedded } from './db/embedded';
-import { generatePrismaClient } from './db/generate';
+import { embeddedUrl, ROOT, startEmbedded, stopEmbedded } from './db/embedded';
+import { ensureFreshPrismaClient } from './db/generate';
 
 interface Tally {
   passed: number;
@@ -38,6 +37,17 @@ export function tally(output: string): Tally {
   return t;
 }
 
+// An open port is not enough: a fresh Debian MariaDB lets root in only through its socket.
+async function rootLogsInOn3306(): Promise<boolean> {
+  try {
+    const conn = await mariadb.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', connectTimeout: 2000 });
+    await conn.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,12 +66,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 runMain(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
-  if (!existsSync(join(ROOT, 'libs/api/data-access-db/src/generated/prisma/client.ts'))) generatePrismaClient();
+  ensureFreshPrismaClient();
 
-  // Tests make their own databases on a server: the one named, else 127.0.0.1:3306, else the
-  // project-local MariaDB (started for the run and stopped after it).
+  // Tests make their own databases on a server: the one named, else 127.0.0.1:3306 when root may
+  // log in there, else the project-local MariaDB (started for the run and stopped after it).
   let stopAfter = false;
-  if (!env['TEST_DATABASE_URL'] && !env['DATABASE_URL'] && !(await portOpen(3306))) {
+  if (!env['TEST_DATABASE_URL'] && !env['DATABASE_URL'] && !(await rootLogsInOn3306())) {
     stopAfter = await startEmbedded();
     env['TEST_DATABASE_URL'] = embeddedUrl('test');
   }

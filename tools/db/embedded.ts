@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain } from '../cli';
+import { isMain, loadDotEnv } from '../cli';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DATA = join(ROOT, '.data');
@@ -37,7 +37,8 @@ export function ensureServerInstalled(): { server: string; installDb: string } {
   let server = which(['mariadbd', 'mysqld']);
   let installDb = which(['mariadb-install-db', 'mysql_install_db']);
   if (server && installDb) return { server, installDb };
-  if (isRoot() && existsSync('/etc/debian_version')) {
+  // A MySQL server is installed: Debian's mariadb-server would replace it, so never install over it.
+  if (!server && isRoot() && existsSync('/etc/debian_version')) {
     console.log('MariaDB is not installed: installing Debian\'s mariadb-server …');
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'mariadb-server'], {
@@ -47,6 +48,12 @@ export function ensureServerInstalled(): { server: string; installDb: string } {
     server = which(['mariadbd', 'mysqld']);
     installDb = which(['mariadb-install-db', 'mysql_install_db']);
     if (server && installDb) return { server, installDb };
+  }
+  if (server) {
+    throw new Error(
+      `${server} is installed, but not MariaDB's mariadb-install-db, which the project-local database needs.\n` +
+        'Point DATABASE_URL at that server instead, e.g. DATABASE_URL=mysql://user:password@127.0.0.1:3306/workpiece',
+    );
   }
   throw new Error(
     'MariaDB (mariadbd) is not installed. Install it with:\n' +
@@ -75,12 +82,17 @@ export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
 function runningPid(): number | undefined {
   if (!existsSync(PID_FILE)) return undefined;
   const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
-    return pid;
   } catch {
     return undefined;
   }
+  // After a crash or a reboot the file outlives the server and its number may be another
+  // program's: only a mariadbd on our data folder is ours to stop.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes(DATADIR)) return undefined;
+  return pid;
 }
 
 /** Starts the embedded server unless it runs already; resolves true when this call started it. */
@@ -170,6 +182,7 @@ export async function withProductDatabase(work: (url: string) => Promise<void>):
 }
 
 if (isMain(import.meta.url)) {
+  loadDotEnv(ROOT);
   const command = process.argv[2];
   const run = async () => {
     if (command === 'start') {

@@ -9,6 +9,10 @@ export interface DatabaseTarget {
   database: string;
   /** A unix socket path from `?socket=`, used instead of host/port when present. */
   socketPath?: string;
+  /** `?ssl=true`: TLS, checking the server's certificate; `?sslaccept=accept_invalid_certs` skips the check. */
+  ssl?: { rejectUnauthorized: boolean };
+  /** `?allowPublicKeyRetrieval=true`: lets MySQL 8's caching_sha2_password log in without TLS. */
+  allowPublicKeyRetrieval?: boolean;
 }
 
 /** Parses a MySQL/MariaDB URL; throws with a message naming what is wrong. */
@@ -33,6 +37,16 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     password: decodeURIComponent(parsed.password),
     database,
     socketPath: parsed.searchParams.get('socket') ?? undefined,
+    ...sslOptions(parsed.searchParams),
+  };
+}
+
+function sslOptions(params: URLSearchParams): Pick<DatabaseTarget, 'ssl' | 'allowPublicKeyRetrieval'> {
+  const acceptInvalid = params.get('sslaccept') === 'accept_invalid_certs';
+  const ssl = params.get('ssl') === 'true' || acceptInvalid;
+  return {
+    ...(ssl && { ssl: { rejectUnauthorized: !acceptInvalid } }),
+    ...(params.get('allowPublicKeyRetrieval') === 'true' && { allowPublicKeyRetrieval: true }),
   };
 }
 
@@ -50,6 +64,8 @@ export function driverConfig(target: DatabaseTarget, withDatabase = true): PoolC
     user: target.user,
     password: target.password,
     database: withDatabase ? target.database : undefined,
+    ...(target.ssl && { ssl: target.ssl }),
+    ...(target.allowPublicKeyRetrieval && { allowPublicKeyRetrieval: true }),
     charset: 'utf8mb4',
     connectTimeout: 2000,
     acquireTimeout: 3000,

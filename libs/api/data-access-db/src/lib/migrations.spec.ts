@@ -11,7 +11,9 @@ import { applyMigrations, dropDatabase, ensureDatabaseExists, readMigrations } f
 const SCHEMA_PATH = fileURLToPath(new URL('../../../../../prisma/schema.prisma', import.meta.url));
 
 interface DbShape {
-  columns: Map<string, Map<string, { nullable: boolean }>>;
+  columns: Map<string, Map<string, { nullable: boolean; type: string }>>;
+  /** Table → its collation. */
+  collations: Map<string, string>;
   indexes: Map<string, Map<string, { unique: boolean; columns: string[] }>>;
 }
 
@@ -19,8 +21,13 @@ async function readShape(url: string): Promise<DbShape> {
   const target = parseDatabaseUrl(url);
   const conn = await mariadb.createConnection(driverConfig(target));
   try {
-    const cols = await conn.query<{ t: string; c: string; n: string }[]>(
-      `SELECT TABLE_NAME t, COLUMN_NAME c, IS_NULLABLE n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> '_prisma_migrations'`,
+    const cols = await conn.query<{ t: string; c: string; n: string; ty: string }[]>(
+      `SELECT TABLE_NAME t, COLUMN_NAME c, IS_NULLABLE n, COLUMN_TYPE ty FROM information_schema.COLUMNS
+       WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> '_prisma_migrations'`,
+      [target.database],
+    );
+    const tables = await conn.query<{ t: string; co: string }[]>(
+      `SELECT TABLE_NAME t, TABLE_COLLATION co FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> '_prisma_migrations'`,
       [target.database],
     );
     const idx = await conn.query<{ t: string; i: string; u: number | bigint; c: string }[]>(
@@ -28,10 +35,12 @@ async function readShape(url: string): Promise<DbShape> {
        WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> '_prisma_migrations' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
       [target.database],
     );
-    const shape: DbShape = { columns: new Map(), indexes: new Map() };
-    for (const { t, c, n } of cols) {
+    const shape: DbShape = { columns: new Map(), collations: new Map(tables.map(({ t, co }) => [t, co])), indexes: new Map() };
+    for (const { t, c, n, ty } of cols) {
       if (!shape.columns.has(t)) shape.columns.set(t, new Map());
-      shape.columns.get(t)?.set(c, { nullable: n === 'YES' });
+      // MariaDB and MySQL 5 write int(11), MySQL 8 int; MariaDB keeps JSON as longtext.
+      const type = ty.toLowerCase().replace(/^int\(\d+\)/, 'int').replace(/^longtext$/, 'json');
+      shape.columns.get(t)?.set(c, { nullable: n === 'YES', type });
     }
     for (const { t, i, u, c } of idx) {
       if (!shape.indexes.has(t)) shape.indexes.set(t, new Map());
@@ -46,8 +55,38 @@ async function readShape(url: string): Promise<DbShape> {
   }
 }
 
+interface DmmfField {
+  name: string;
+  kind: string;
+  type: string;
+  nativeType?: readonly [string, readonly string[]] | null;
+}
+
+/** The MySQL column type Prisma gives a field, as information_schema writes it. */
+function columnType(field: DmmfField, enums: readonly { name: string; values: readonly { name: string; dbName?: string | null }[] }[]): string {
+  const [native, args] = field.nativeType ?? [undefined, []];
+  if (field.kind === 'enum') {
+    const values = enums.find((e) => e.name === field.type)?.values ?? [];
+    return `enum(${values.map((v) => `'${v.dbName ?? v.name}'`).join(',')})`;
+  }
+  switch (field.type) {
+    case 'String':
+      return native ? `${native.toLowerCase()}${args.length ? `(${args.join(',')})` : ''}` : 'varchar(191)';
+    case 'Int':
+      return 'int';
+    case 'Boolean':
+      return 'tinyint(1)';
+    case 'DateTime':
+      return `datetime(${native ? args[0] : '3'})`;
+    case 'Json':
+      return 'json';
+    default:
+      throw new Error(`the drift test does not know Prisma type ${field.type} yet (field ${field.name}): add it`);
+  }
+}
+
 describe('migrations', () => {
-  it('when every migration is applied to an empty database, then it matches schema.prisma: tables, columns, nullability and indexes', async () => {
+  it('when every migration is applied to an empty database, then it matches schema.prisma: tables, columns, types, nullability and indexes', async () => {
     const db = await createTestDatabase('wp_drift');
     try {
       const dmmf = await getDMMF({ datamodel: readFileSync(SCHEMA_PATH, 'utf8') });
@@ -61,11 +100,12 @@ describe('migrations', () => {
         const columnOf = new Map(model.fields.map((f) => [f.name, f.dbName ?? f.name]));
         const expectedColumns = model.fields
           .filter((f) => f.kind === 'scalar' || f.kind === 'enum')
-          .map((f) => [f.dbName ?? f.name, { nullable: !f.isRequired }] as const);
+          .map((f) => [f.dbName ?? f.name, { nullable: !f.isRequired, type: columnType(f, dmmf.datamodel.enums) }] as const);
+        expect(shape.collations.get(table)).withContext(`${table} collation`).toMatch(/^utf8mb4_/);
         const actual = shape.columns.get(table) ?? new Map();
         expect([...actual.keys()].sort()).withContext(`${table} columns`).toEqual(expectedColumns.map(([c]) => c).sort());
         for (const [column, expected] of expectedColumns) {
-          expect(actual.get(column)).withContext(`${table}.${column} nullability`).toEqual(expected);
+          expect(actual.get(column)).withContext(`${table}.${column} nullability and type`).toEqual(expected);
         }
 
         const expectedIndexes = dmmf.datamodel.indexes
@@ -145,6 +185,31 @@ describe('migrations', () => {
         await conn.end();
         rmSync(firstOnly, { recursive: true, force: true });
       }
+    });
+
+    it('when the checksums are recorded, then they are the sha256 of each file, as Prisma writes them', async () => {
+      await applyMigrations(url, dir);
+
+      const conn = await mariadb.createConnection(driverConfig(parseDatabaseUrl(url)));
+      try {
+        const rows = await conn.query<{ checksum: string }[]>(
+          "SELECT checksum FROM _prisma_migrations WHERE migration_name = '20261203120000_init'",
+        );
+        // Computed apart, with sha256sum on the committed file: a migration never changes once applied.
+        expect(rows.map((row) => row.checksum)).toEqual(['c84a8ee16e3bbe5bbcb6a6dfc6ccb107a0aef40a11be5411c881a367c807aa94']);
+      } finally {
+        await conn.end();
+      }
+    });
+
+    it('when a migration comes back with Windows line endings, then it still counts as unchanged', async () => {
+      await applyMigrations(url, dir);
+      const [first] = readMigrations(dir);
+      writeFileSync(join(dir, first.name, 'migration.sql'), first.sql.replace(/\n/g, '\r\n'));
+
+      const again = await applyMigrations(url, dir);
+
+      expect(again.applied).toEqual([]);
     });
 
     it('when an applied migration file was edited, then the applier refuses and names it', async () => {

@@ -10,6 +10,11 @@ export interface MigrationFile {
   sql: string;
   /** sha256 hex of migration.sql, the value Prisma keeps in `_prisma_migrations.checksum`. */
   checksum: string;
+  /**
+   * Checksums that count as "unchanged": the file's own, and those of it with its line endings
+   * turned to LF or to CRLF, as Prisma accepts, so a Windows checkout is not an edited migration.
+   */
+  acceptedChecksums: string[];
 }
 
 /** What a run of the applier did. */
@@ -30,7 +35,10 @@ const CREATE_PRISMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS \`_prisma_migration
     \`applied_steps_count\`   INTEGER UNSIGNED NOT NULL DEFAULT 0
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
 
-const LOCK_NAME = 'workpiece_locator_migrate';
+// The advisory lock `prisma migrate deploy` takes too, so neither runs while the other migrates.
+const LOCK_NAME = 'prisma_migrate';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** Reads the migration folders in the order Prisma applies them (by name). */
 export function readMigrations(migrationsDir: string): MigrationFile[] {
@@ -41,7 +49,10 @@ export function readMigrations(migrationsDir: string): MigrationFile[] {
     .sort()
     .map((name) => {
       const bytes = readFileSync(join(migrationsDir, name, 'migration.sql'));
-      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
+      const sql = bytes.toString('utf8');
+      const lf = sql.replace(/\r\n/g, '\n');
+      const checksum = sha256(bytes);
+      return { name, sql, checksum, acceptedChecksums: [...new Set([checksum, sha256(lf), sha256(lf.replace(/\n/g, '\r\n'))])] };
     });
 }
 
@@ -117,7 +128,7 @@ export async function applyMigrations(
       for (const migration of migrations) {
         const applied = appliedByName.get(migration.name);
         if (applied) {
-          if (applied.checksum !== migration.checksum) {
+          if (!migration.acceptedChecksums.includes(applied.checksum)) {
             throw new Error(
               `Migration ${migration.name} was changed after it was applied (checksum differs). ` +
                 `Never edit an applied migration: restore it and add a new migration instead.`,
