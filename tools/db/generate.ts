@@ -20,7 +20,7 @@ export function ensureFreshPrismaClient(): void {
   const client = join(ROOT, 'libs/api/data-access-db/src/generated/prisma/client.ts');
   const schema = join(ROOT, 'prisma/schema.prisma');
   if (existsSync(client) && statSync(client).mtimeMs >= statSync(schema).mtimeMs) return;
-  console.log('› Generating the Prisma client (the schema changed)');
+  console.log('› Generating the Prisma client (it was missing or older than the schema)');
   generatePrismaClient();
 }
 

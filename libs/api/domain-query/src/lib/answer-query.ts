@@ -193,10 +193,13 @@ function foundLine(workpiece: FoundWorkpiece, settings: Settings): string {
 
 function missLine(code: QueryCode, near: string[], settings: Settings): string {
   const { miss, missSuggestion } = settings.templates;
-  const input = fitsCodeLength(code.raw) ? tidy(code.raw) : `${[...tidy(code.raw)].slice(0, MAX_CODE_LENGTH).join('')}…`;
-  const normalized = fitsCodeLength(code.normalized) ? code.normalized : `${[...code.normalized].slice(0, MAX_CODE_LENGTH).join('')}…`;
-  const line = renderTemplate(miss, { input, normalized });
+  const line = renderTemplate(miss, { input: clipCode(tidy(code.raw)), normalized: clipCode(code.normalized) });
   return near.length > 0 ? line + renderTemplate(missSuggestion, { codes: near.join('、') }) : line;
+}
+
+// A "code" no code can be is echoed only so far, so it cannot crowd the other lines out of the reply.
+function clipCode(code: string): string {
+  return fitsCodeLength(code) ? code : `${[...code].slice(0, MAX_CODE_LENGTH).join('')}…`;
 }
 
 function tidy(text: string): string {
