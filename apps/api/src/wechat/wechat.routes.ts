@@ -128,16 +128,12 @@ export function wechatRoutes(deps: {
       res.status(status).type('text/plain').send(status === 401 ? 'invalid signature' : 'bad request');
       return;
     }
-    if (error?.type === 'entity.too.large') {
-      refusals.note(413, 'too_large', `body over ${config.bodyLimit}`);
-      res.status(413).type('text/plain').send('payload too large');
-      return;
-    }
-    // The body reader's own refusals (an unknown charset or encoding, an aborted upload) are the
-    // sender's fault: a 4xx, not a 500 with a stack trace in the log.
+    // The body reader's own refusals (too large, an unknown charset or encoding, an aborted
+    // upload) are the sender's fault: a 4xx, not a 500 with a stack trace in the log.
     if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
-      refusals.note(error.status, String(error.type ?? 'bad_body'), String(error.message ?? ''));
-      res.status(error.status).type('text/plain').send('bad request');
+      const tooLarge = error.status === 413;
+      refusals.note(error.status, String(error.type ?? 'bad_body'), tooLarge ? `body over ${config.bodyLimit}` : String(error.message ?? ''));
+      res.status(error.status).type('text/plain').send(tooLarge ? 'payload too large' : 'bad request');
       return;
     }
     next(error);

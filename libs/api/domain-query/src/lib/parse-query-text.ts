@@ -42,8 +42,10 @@ const HELP_WORDS = new Set(['帮助', '使用帮助', '说明', '使用说明', 
 // line breaks always do.
 const HARD_SEPARATORS =
   /[^0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A_./\uFF3F\uFF0E\uFF0F\u002D\u2010-\u2015\u2212\u2E3A\u2E3B\u30FC\uFE58\uFE63\uFF0D\u00AD\u200B-\u200D\u2060\uFEFF\s]+/u;
-// Dots, slashes and underscores that end a sentence or wrap a code (`18-546.`) are not part of it.
-const EDGE_PUNCTUATION = /^[_./\uFF3F\uFF0E\uFF0F]+|[_./\uFF3F\uFF0E\uFF0F]+$/g;
+// Dots, slashes and underscores that end a sentence or wrap a code (`18-546.`) are not part of it,
+// nor are invisible characters around them (normalizeCode would drop those anyway).
+const EDGE_PUNCTUATION =
+  /^[_./\uFF3F\uFF0E\uFF0F\u00AD\u200B-\u200D\u2060\uFEFF]+|[_./\uFF3F\uFF0E\uFF0F\u00AD\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /** Reads a text message as a help request or up to 10 distinct codes in the order asked. */
 export function parseQueryText(text: string): ParsedQuery {
@@ -55,7 +57,7 @@ export function parseQueryText(text: string): ParsedQuery {
   const codes: QueryCode[] = [];
   let dropped = 0;
   for (const raw of splitCodes(body)) {
-    const normalized = normalizeCode(raw).replace(EDGE_PUNCTUATION, '');
+    const normalized = normalizeCode(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized) || seen.has(normalized)) continue;
     seen.add(normalized);
     if (codes.length < MAX_CODES_PER_QUERY) codes.push({ raw, normalized });
